@@ -1,0 +1,38 @@
+import { mkdirSync } from 'node:fs';
+import { Mutex, PGlite } from '@electric-sql/pglite';
+import type { Transaction } from '@electric-sql/pglite';
+import type { Database, SqlExecutor } from './database.ts';
+import { toQueryResult } from './query-result.ts';
+
+// PGlite is one single-user Postgres backend: statements from overlapping async callers would
+// interleave inside each other's transactions. One mutex turns every call into a queue entry.
+// Do not call `db.query` from inside `db.transaction` (use the `tx` argument): it would wait forever.
+
+type PgliteExecutor = Pick<PGlite | Transaction, 'query' | 'exec'>;
+
+function executor(pg: PgliteExecutor): SqlExecutor {
+  return {
+    async query<Row>(sql: string, params?: unknown[]) {
+      const result = await pg.query<Row>(sql, params ?? []);
+      return toQueryResult(result.rows, result.command, result.rowCount ?? result.affectedRows);
+    },
+    async exec(sql: string) {
+      await pg.exec(sql);
+    },
+  };
+}
+
+export async function openPgliteDatabase(dataDir: string | undefined): Promise<Database> {
+  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
+  const pg = await PGlite.create(dataDir === undefined ? {} : { dataDir });
+  const mutex = new Mutex();
+  const direct = executor(pg);
+
+  return {
+    engine: 'pglite',
+    query: (sql, params) => mutex.runExclusive(() => direct.query(sql, params)),
+    exec: (sql) => mutex.runExclusive(() => direct.exec(sql)),
+    transaction: (fn) => mutex.runExclusive(() => pg.transaction((tx) => fn(executor(tx)))),
+    close: () => mutex.runExclusive(() => pg.close()),
+  };
+}
