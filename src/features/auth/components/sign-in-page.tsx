@@ -1,0 +1,37 @@
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { BackendConfig } from '../../../lib/backend-config.ts';
+import { LocalUserChooser } from './local-user-chooser.tsx';
+import { PasswordSignInForm } from './password-sign-in-form.tsx';
+
+interface SignInPageProps {
+  config: BackendConfig;
+  /** Needed in Supabase mode only. */
+  supabase: SupabaseClient | null;
+}
+
+export function SignInPage({ config, supabase }: SignInPageProps) {
+  return (
+    <main className="sign-in">
+      <h1>Leadlanes</h1>
+      {config.mode === 'local' ? (
+        <section aria-labelledby="sign-in-heading">
+          <h2 id="sign-in-heading">Sign in to the local demo</h2>
+          <p>
+            Pick a demo user. Agents work their own leads and the unassigned pool; the manager sees
+            everything and shapes pipelines.
+          </p>
+          <LocalUserChooser baseUrl={config.url} />
+        </section>
+      ) : (
+        <section aria-labelledby="sign-in-heading">
+          <h2 id="sign-in-heading">Sign in</h2>
+          {supabase ? (
+            <PasswordSignInForm supabase={supabase} />
+          ) : (
+            <p role="alert">Supabase is not configured.</p>
+          )}
+        </section>
+      )}
+    </main>
+  );
+}
