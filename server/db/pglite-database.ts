@@ -8,6 +8,12 @@ import { toQueryResult } from './query-result.ts';
 // interleave inside each other's transactions. One mutex turns every call into a queue entry.
 // Do not call `db.query` from inside `db.transaction` (use the `tx` argument): it would wait forever.
 
+/** The PGlite engine, with a way to run PGlite-only tools (pgDump) inside the same queue. */
+export interface PgliteDatabase extends Database {
+  readonly engine: 'pglite';
+  withPglite<T>(fn: (pg: PGlite) => Promise<T>): Promise<T>;
+}
+
 type PgliteExecutor = Pick<PGlite | Transaction, 'query' | 'exec'>;
 
 function executor(pg: PgliteExecutor): SqlExecutor {
@@ -22,7 +28,7 @@ function executor(pg: PgliteExecutor): SqlExecutor {
   };
 }
 
-export async function openPgliteDatabase(dataDir: string | undefined): Promise<Database> {
+export async function openPgliteDatabase(dataDir: string | undefined): Promise<PgliteDatabase> {
   if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
   const pg = await PGlite.create(dataDir === undefined ? {} : { dataDir });
   const mutex = new Mutex();
@@ -33,6 +39,7 @@ export async function openPgliteDatabase(dataDir: string | undefined): Promise<D
     query: (sql, params) => mutex.runExclusive(() => direct.query(sql, params)),
     exec: (sql) => mutex.runExclusive(() => direct.exec(sql)),
     transaction: (fn) => mutex.runExclusive(() => pg.transaction((tx) => fn(executor(tx)))),
+    withPglite: (fn) => mutex.runExclusive(() => fn(pg)),
     close: () => mutex.runExclusive(() => pg.close()),
   };
 }

@@ -1,0 +1,71 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { pgDump } from '@electric-sql/pglite-tools';
+import type { SqlExecutor } from '../../server/db/database.ts';
+import type { PgliteDatabase } from '../../server/db/pglite-database.ts';
+import { isSupabaseProject } from '../../server/db/supabase-compat.ts';
+import { assertCompleteDump } from './backup-file.ts';
+
+export const BACKUPS_DIR = fileURLToPath(new URL('../../backups', import.meta.url));
+
+// Everything the migrations create, and the migration history. On a plain Postgres the `auth`
+// schema is ours too (the compat bootstrap made it); on a Supabase project it belongs to Supabase.
+const APP_SCHEMAS = ['public', 'private', 'supabase_migrations'];
+
+// INSERTs instead of COPY: the file then restores through an ordinary connection (and PGlite).
+const DATA_AS_INSERTS = ['--column-inserts', '--rows-per-insert=500'];
+
+export async function schemasToBackUp(db: SqlExecutor): Promise<string[]> {
+  return (await isSupabaseProject(db)) ? APP_SCHEMAS : [...APP_SCHEMAS, 'auth'];
+}
+
+export type BackupSource =
+  { kind: 'postgres'; url: string; db: SqlExecutor } | { kind: 'pglite'; db: PgliteDatabase };
+
+/** pg_dump of schema and data; returns the dump text (checked complete). */
+export async function dumpDatabase(source: BackupSource): Promise<string> {
+  const schemas = await schemasToBackUp(source.db);
+  const args = [...schemas.map((s) => `--schema=${s}`), ...DATA_AS_INSERTS];
+  const text =
+    source.kind === 'postgres'
+      ? await runPgDump(source.url, args)
+      : await source.db.withPglite(async (pg) => (await pgDump({ pg, args })).text());
+  assertCompleteDump(text, 'pg_dump output');
+  return text;
+}
+
+/** Writes backups/<timestamp>-<name>.sql and returns its path. */
+export async function backupDatabase(source: BackupSource, name: string): Promise<string> {
+  const text = await dumpDatabase(source);
+  mkdirSync(BACKUPS_DIR, { recursive: true });
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+  const path = join(BACKUPS_DIR, `${stamp}-${name.replace(/[^A-Za-z0-9_.-]/g, '_')}.sql`);
+  writeFileSync(path, text);
+  return path;
+}
+
+const execFileAsync = promisify(execFile);
+
+async function runPgDump(url: string, args: string[]): Promise<string> {
+  const binary = process.env.PG_DUMP ?? 'pg_dump';
+  try {
+    const { stdout } = await execFileAsync(binary, [`--dbname=${url}`, ...args], {
+      maxBuffer: 1024 * 1024 * 1024,
+    });
+    return stdout;
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException & { stderr?: string };
+    if (e.code === 'ENOENT') {
+      throw new Error(
+        `${binary} not found: install the PostgreSQL client (same major version as the server) or set PG_DUMP`,
+      );
+    }
+    throw new Error(`pg_dump failed: ${(e.stderr ?? e.message).trim()}`);
+  }
+}

@@ -1,0 +1,30 @@
+import type { Database } from '../../server/db/database.ts';
+import { assertCompleteDump, schemasInDump } from './backup-file.ts';
+
+// psql meta-commands pg_dump ≥ 15.14 writes around the script; they mean nothing outside psql.
+const RESTRICT_LINE = /^\\(un)?restrict \S+$/;
+
+/**
+ * Replaces the schemas a backup contains with the backup's content, in one transaction: each
+ * schema is dropped (with everything in it, including data written since the backup) and
+ * recreated from the dump. Nothing changes if any statement fails.
+ */
+export async function restoreDatabase(db: Database, dump: string): Promise<{ schemas: string[] }> {
+  assertCompleteDump(dump, 'backup');
+  const schemas = schemasInDump(dump);
+  if (schemas.length === 0) throw new Error('The backup creates no schema; refusing to restore it');
+  const lines = dump.split('\n').filter((line) => !RESTRICT_LINE.test(line));
+  const metaCommand = lines.find((line) => line.startsWith('\\'));
+  if (metaCommand !== undefined) {
+    throw new Error(
+      `The backup contains a psql command (${metaCommand.slice(0, 40)}); refusing it`,
+    );
+  }
+  await db.transaction(async (tx) => {
+    for (const schema of schemas) await tx.exec(`drop schema if exists "${schema}" cascade`);
+    await tx.exec(lines.join('\n'));
+    // The dump sets session settings (search_path = '' …); do not leave them on a pooled connection.
+    await tx.exec('reset all');
+  });
+  return { schemas };
+}
