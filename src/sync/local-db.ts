@@ -1,0 +1,123 @@
+import { Dexie } from 'dexie';
+import type { EntityTable, Table } from 'dexie';
+import type {
+  BaseRow,
+  Lead,
+  LeadStatusHistory,
+  MetaEntry,
+  OutboxEntry,
+  Pipeline,
+  PipelineStatus,
+  Profile,
+  RejectedMutation,
+  ReplicaTable,
+} from './types.ts';
+
+/** One Dexie database per signed-in user on this device (all of that user's tabs share it). */
+export type LocalDb = Dexie & {
+  leads: EntityTable<Lead, 'id'>;
+  pipelines: EntityTable<Pipeline, 'id'>;
+  pipeline_statuses: EntityTable<PipelineStatus, 'id'>;
+  profiles: EntityTable<Profile, 'id'>;
+  lead_status_history: EntityTable<LeadStatusHistory, 'id'>;
+  outbox: EntityTable<OutboxEntry, 'mutation_id'>;
+  rejected: EntityTable<RejectedMutation, 'mutation_id'>;
+  base: Table<BaseRow, [ReplicaTable, string]>;
+  meta: EntityTable<MetaEntry, 'key'>;
+};
+
+/**
+ * Schema history. Never edit a released entry: add a new version with its stores (only the
+ * tables that change) and an `upgrade` when rows must be rewritten. When replicated rows change
+ * shape, the simplest correct upgrade is `resetReplica`: drop them and the cursor, keep the
+ * outbox, and the next sync re-pulls everything and rebases the queued mutations on top.
+ */
+const VERSIONS: { version: number; stores: Record<string, string | null> }[] = [
+  {
+    version: 1,
+    stores: {
+      // [pipeline_id+status_id+position] gives a column in board order; IndexedDB orders equal
+      // keys by primary key, which is exactly the (position, id) tie-break.
+      leads:
+        'id, [pipeline_id+status_id+position], pipeline_id, status_id, assigned_to, updated_at',
+      pipelines: 'id, display_order',
+      pipeline_statuses: 'id, pipeline_id, [pipeline_id+display_order]',
+      profiles: 'id',
+      lead_status_history: 'id, lead_id, [lead_id+changed_at]',
+      outbox: 'mutation_id, state, *touched',
+      rejected: 'mutation_id, rejected_at',
+      base: '[table+id], table',
+      meta: 'key',
+    },
+  },
+];
+
+export const META_KEYS = {
+  clientId: 'client_id',
+  nextMutationId: 'next_mutation_id',
+  cursor: 'cursor',
+  lastSyncedAt: 'last_synced_at',
+} as const;
+
+export interface OpenLocalDbOptions {
+  /** Another IndexedDB (tests give each simulated device its own fake-indexeddb factory). */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+}
+
+export function localDbName(userId: string): string {
+  return `leadlanes-${userId}`;
+}
+
+/** Opens (creating or upgrading) the user's store and makes sure it has a client id. */
+export async function openLocalDb(
+  userId: string,
+  options: OpenLocalDbOptions = {},
+): Promise<LocalDb> {
+  const dexieOptions: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {};
+  if (options.indexedDB) dexieOptions.indexedDB = options.indexedDB;
+  if (options.IDBKeyRange) dexieOptions.IDBKeyRange = options.IDBKeyRange;
+  const db = new Dexie(localDbName(userId), dexieOptions) as LocalDb;
+  for (const v of VERSIONS) db.version(v.version).stores(v.stores);
+  await db.open();
+  await db.transaction('rw', db.meta, async () => {
+    if (!(await db.meta.get(META_KEYS.clientId))) {
+      await db.meta.put({ key: META_KEYS.clientId, value: crypto.randomUUID() });
+      await db.meta.put({ key: META_KEYS.nextMutationId, value: 1 });
+    }
+  });
+  return db;
+}
+
+export async function getClientId(db: LocalDb): Promise<string> {
+  const entry = await db.meta.get(META_KEYS.clientId);
+  if (typeof entry?.value !== 'string') throw new Error('Local store has no client id');
+  return entry.value;
+}
+
+/** Upgrade helper: forget replicated rows and the cursor; queued mutations survive. */
+export async function resetReplica(db: LocalDb): Promise<void> {
+  await db.transaction(
+    'rw',
+    [
+      db.leads,
+      db.pipelines,
+      db.pipeline_statuses,
+      db.profiles,
+      db.lead_status_history,
+      db.base,
+      db.meta,
+    ],
+    async () => {
+      await Promise.all([
+        db.leads.clear(),
+        db.pipelines.clear(),
+        db.pipeline_statuses.clear(),
+        db.profiles.clear(),
+        db.lead_status_history.clear(),
+        db.base.clear(),
+        db.meta.delete(META_KEYS.cursor),
+      ]);
+    },
+  );
+}

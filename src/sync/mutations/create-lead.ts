@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { assertStatusInPipeline } from './checks.ts';
+import { id, leadFields, position } from './fields.ts';
+import { lastPositionInColumn } from './lead-queries.ts';
+import { defineMutation } from './mutation-def.ts';
+import { positionBetween } from '../ordering.ts';
+
+/** A new lead (id made on the device), placed at the end of its column unless a position is given. */
+export const createLead = defineMutation({
+  name: 'create_lead',
+  args: z
+    .object({
+      id,
+      full_name: leadFields.full_name,
+      email: leadFields.email.default(null),
+      phone: leadFields.phone.default(null),
+      product: leadFields.product.default('auto'),
+      estimated_premium: leadFields.estimated_premium.default(null),
+      source: leadFields.source.default(null),
+      assigned_to: leadFields.assigned_to.default(null),
+      notes: leadFields.notes.default(null),
+      pipeline_id: id,
+      status_id: id,
+      position: position.optional(),
+    })
+    .strict(),
+  async prepare(w, args) {
+    if (args.position !== undefined) return args;
+    const last = await lastPositionInColumn(w.db, args.pipeline_id, args.status_id);
+    return { ...args, position: positionBetween(last, null) };
+  },
+  async check(w, args) {
+    if (await w.get('leads', args.id)) {
+      throw new Error(`create_lead: a lead with id ${args.id} already exists`);
+    }
+    await assertStatusInPipeline(w, 'create_lead', args.pipeline_id, args.status_id);
+  },
+  async applyLocal(w, args) {
+    await w.put('leads', {
+      ...args,
+      position: args.position ?? positionBetween(null, null),
+      status_changed_at: w.now,
+      created_at: w.now,
+      updated_at: w.now,
+    });
+  },
+});

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { assertExists, assertUniqueStatusName } from './checks.ts';
+import { id, statusFields } from './fields.ts';
+import { defineMutation } from './mutation-def.ts';
+
+/** A new column, at the end unless display_order is given. */
+export const createPipelineStatus = defineMutation({
+  name: 'create_pipeline_status',
+  args: z
+    .object({
+      id,
+      pipeline_id: id,
+      name: statusFields.name,
+      description: statusFields.description.default(null),
+      is_final: statusFields.is_final.default(false),
+      color_hex: statusFields.color_hex.default(null),
+      icon_name: statusFields.icon_name.default(null),
+      ai_action_template: statusFields.ai_action_template.default(null),
+      display_order: z.number().int().min(0).max(1_000_000).optional(),
+    })
+    .strict(),
+  async prepare(w, args) {
+    if (args.display_order !== undefined) return args;
+    const siblings = await w.db.pipeline_statuses
+      .where('pipeline_id')
+      .equals(args.pipeline_id)
+      .toArray();
+    const max = Math.max(0, ...siblings.map((s) => s.display_order));
+    return { ...args, display_order: max + 1 };
+  },
+  async check(w, args) {
+    await assertExists(w, 'create_pipeline_status', 'pipelines', args.pipeline_id, 'pipeline_id');
+    await assertUniqueStatusName(w, 'create_pipeline_status', args.pipeline_id, args.name);
+  },
+  async applyLocal(w, args) {
+    await w.put('pipeline_statuses', {
+      ...args,
+      display_order: args.display_order ?? 0,
+      created_at: w.now,
+      updated_at: w.now,
+    });
+  },
+});

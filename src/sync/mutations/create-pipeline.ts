@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { description, id, pipelineName, statusFields } from './fields.ts';
+import { defineMutation } from './mutation-def.ts';
+import { MutationValidationError } from '../validation-error.ts';
+
+const newStatus = z
+  .object({
+    id,
+    name: statusFields.name,
+    description: statusFields.description.default(null),
+    is_final: statusFields.is_final.default(false),
+    color_hex: statusFields.color_hex.default(null),
+    icon_name: statusFields.icon_name.default(null),
+    ai_action_template: statusFields.ai_action_template.default(null),
+  })
+  .strict();
+
+/**
+ * A pipeline, optionally with its statuses (ids made on the device: "start from a template").
+ * Statuses get display_order 1..n in the given order. The first pipeline ever becomes the default.
+ */
+export const createPipeline = defineMutation({
+  name: 'create_pipeline',
+  args: z
+    .object({
+      id,
+      name: pipelineName,
+      description: description.default(null),
+      display_order: z.number().int().min(0).max(1_000_000).optional(),
+      statuses: z.array(newStatus).max(50, 'At most 50 statuses').default([]),
+    })
+    .strict(),
+  async prepare(w, args) {
+    if (args.display_order !== undefined) return args;
+    const last = await w.db.pipelines.orderBy('display_order').last();
+    return { ...args, display_order: (last?.display_order ?? 0) + 1 };
+  },
+  check(_w, args) {
+    const seen = new Set<string>();
+    args.statuses.forEach((s, i) => {
+      const lower = s.name.toLowerCase();
+      if (seen.has(lower)) {
+        throw MutationValidationError.single(
+          'create_pipeline',
+          `statuses.${i}.name`,
+          `Two statuses are named "${s.name}"`,
+        );
+      }
+      seen.add(lower);
+    });
+    return Promise.resolve();
+  },
+  async applyLocal(w, args) {
+    const others = await w.db.pipelines.filter((p) => p.id !== args.id).count();
+    await w.put('pipelines', {
+      id: args.id,
+      name: args.name,
+      description: args.description,
+      is_default: others === 0,
+      display_order: args.display_order ?? 0,
+      created_at: w.now,
+      updated_at: w.now,
+    });
+    for (const [i, s] of args.statuses.entries()) {
+      await w.put('pipeline_statuses', {
+        ...s,
+        pipeline_id: args.id,
+        display_order: i + 1,
+        created_at: w.now,
+        updated_at: w.now,
+      });
+    }
+  },
+});

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { PRODUCTS } from '../types.ts';
+
+// Field rules mirroring the SQL constraints (supabase/migrations/*), so most bad input is refused
+// on the device with a readable message. The server checks everything again.
+
+// z.guid(): any 8-4-4-4-12 hex id (seeded fixtures need not be RFC-variant uuids).
+export const id = z.guid({ message: 'Must be an id' });
+
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const PHONE = /^\+?[0-9 ().-]{5,32}$/;
+export const COLOR_HEX = /^#[0-9A-Fa-f]{6}$/;
+// Fractional-index keys are base-62 (see ordering.ts).
+const POSITION = /^[0-9A-Za-z]{1,256}$/;
+
+/** Text that is stored trimmed, with a length range. */
+export function requiredText(label: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} must be at most ${max} characters`);
+}
+
+/** Optional text: blank becomes null. */
+export function optionalText(label: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`)
+    .nullable()
+    .transform((v) => (v === '' ? null : v));
+}
+
+export const email = optionalText('Email', 320).refine(
+  (v) => v === null || EMAIL.test(v),
+  'Enter a valid email address',
+);
+export const phone = optionalText('Phone', 32).refine(
+  (v) => v === null || PHONE.test(v),
+  'Enter a valid phone number (digits, spaces, + ( ) . -)',
+);
+export const product = z.enum(PRODUCTS, {
+  message: `Product must be one of ${PRODUCTS.join(', ')}`,
+});
+export const estimatedPremium = z
+  .number()
+  .finite()
+  .min(0, 'Premium cannot be negative')
+  .max(10_000_000, 'Premium must be at most 10,000,000')
+  // numeric(12, 2) on the server: round the same way here so both sides hold the same value.
+  .transform((n) => Math.round(n * 100) / 100)
+  .nullable();
+export const position = z.string().regex(POSITION, 'Position must be an order key');
+export const colorHex = z.string().regex(COLOR_HEX, 'Color must look like #RRGGBB').nullable();
+export const iconName = optionalText('Icon name', 64);
+export const aiActionTemplate = optionalText('AI action template', 1000);
+
+export const pipelineName = requiredText('Pipeline name', 120);
+export const statusName = requiredText('Status name', 80);
+export const description = optionalText('Description', 2000);
+
+export const leadFields = {
+  full_name: requiredText('Full name', 200),
+  email,
+  phone,
+  product,
+  estimated_premium: estimatedPremium,
+  source: optionalText('Source', 100),
+  assigned_to: id.nullable(),
+  notes: optionalText('Notes', 10_000),
+};
+
+export const statusFields = {
+  name: statusName,
+  description,
+  is_final: z.boolean(),
+  color_hex: colorHex,
+  icon_name: iconName,
+  ai_action_template: aiActionTemplate,
+};
+
+/** A patch must change something. */
+export function nonEmptyPatch<T extends z.ZodRawShape>(shape: T) {
+  return z
+    .object(shape)
+    .partial()
+    .strict()
+    .refine((p) => Object.values(p).some((v) => v !== undefined), 'Nothing to change');
+}

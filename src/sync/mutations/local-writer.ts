@@ -1,0 +1,63 @@
+import type { LocalDb } from '../local-db.ts';
+import type { ReplicaRows, ReplicaTable } from '../types.ts';
+
+/**
+ * What a mutation's local apply may do. Every write goes through here so the set of rows it
+ * touched ("table:id") is known exactly, cascades included: that set marks the rows pending and
+ * tells the rebase which rows to rebuild.
+ */
+export interface LocalWriter {
+  readonly db: LocalDb;
+  /** One timestamp per mutation, for created_at / updated_at. */
+  readonly now: string;
+  get<T extends ReplicaTable>(table: T, id: string): Promise<ReplicaRows[T] | undefined>;
+  put<T extends ReplicaTable>(table: T, row: ReplicaRows[T]): Promise<void>;
+  /** Changes some columns; returns false (and writes nothing) when the row is not there. */
+  patch<T extends ReplicaTable>(
+    table: T,
+    id: string,
+    changes: Partial<ReplicaRows[T]>,
+  ): Promise<boolean>;
+  delete(table: ReplicaTable, id: string): Promise<void>;
+  readonly touched: ReadonlySet<string>;
+}
+
+export function rowKey(table: ReplicaTable, id: string): string {
+  return `${table}:${id}`;
+}
+
+export function parseRowKey(key: string): { table: ReplicaTable; id: string } {
+  const at = key.indexOf(':');
+  return { table: key.slice(0, at) as ReplicaTable, id: key.slice(at + 1) };
+}
+
+/** Must be called inside a Dexie rw transaction that covers the replica tables. */
+export function createLocalWriter(
+  db: LocalDb,
+  now: string = new Date().toISOString(),
+): LocalWriter {
+  const touched = new Set<string>();
+  // Dexie's per-table typings differ; one untyped accessor keeps the generic methods simple.
+  const table = (name: ReplicaTable) => db.table<Record<string, unknown>, string>(name);
+  return {
+    db,
+    now,
+    touched,
+    async get(name, id) {
+      return (await table(name).get(id)) as ReplicaRows[typeof name] | undefined;
+    },
+    async put(name, row) {
+      touched.add(rowKey(name, row.id));
+      await table(name).put(row as unknown as Record<string, unknown>);
+    },
+    async patch(name, id, changes) {
+      const updated = await table(name).update(id, changes);
+      if (updated > 0) touched.add(rowKey(name, id));
+      return updated > 0;
+    },
+    async delete(name, id) {
+      touched.add(rowKey(name, id));
+      await table(name).delete(id);
+    },
+  };
+}

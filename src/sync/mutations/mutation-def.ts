@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+import type { LocalWriter } from './local-writer.ts';
+
+/**
+ * One named mutation. The SQL function `sync_mutations.<name>(args jsonb)` is its server twin
+ * (supabase/migrations/20250601000000_add_sync.sql).
+ *
+ * - `args` validates and normalises the input (trimmed names, blank → null …).
+ * - `prepare` fills in what the device decides once (e.g. a position at the end of a column),
+ *   so the stored args replay to the same result.
+ * - `check` refuses a change the local state already shows is wrong (duplicate status name,
+ *   deleting a pipeline that still has leads …). It runs only when the user makes the change,
+ *   never on replay: by then the server decides.
+ * - `applyLocal` writes the effect. It must be tolerant (a missing row is a no-op) because it is
+ *   replayed over freshly pulled rows.
+ */
+export interface MutationDef<S extends z.ZodType = z.ZodType> {
+  readonly name: string;
+  readonly args: S;
+  prepare?(w: LocalWriter, args: z.output<S>): Promise<z.output<S>>;
+  check?(w: LocalWriter, args: z.output<S>): Promise<void>;
+  applyLocal(w: LocalWriter, args: z.output<S>): Promise<void>;
+}
+
+export function defineMutation<S extends z.ZodType>(def: MutationDef<S>): MutationDef<S> {
+  return def;
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { id, leadFields, nonEmptyPatch } from './fields.ts';
+import { defineMutation } from './mutation-def.ts';
+import { assertExists } from './checks.ts';
+
+/**
+ * Field-level patch: only the fields present are written, here and on the server, so two people
+ * editing different fields of one lead both keep their change (last accepted write wins per field).
+ * Moving between columns is move_lead (status and position travel together).
+ */
+export const updateLead = defineMutation({
+  name: 'update_lead',
+  args: z.object({ id, patch: nonEmptyPatch(leadFields) }).strict(),
+  async check(w, args) {
+    await assertExists(w, 'update_lead', 'leads', args.id);
+  },
+  async applyLocal(w, args) {
+    const changes = Object.fromEntries(
+      Object.entries(args.patch).filter(([, v]) => v !== undefined),
+    );
+    await w.patch('leads', args.id, { ...changes, updated_at: w.now });
+  },
+});

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { assertExists, assertUniqueStatusName } from './checks.ts';
+import { id, nonEmptyPatch, statusFields } from './fields.ts';
+import { defineMutation } from './mutation-def.ts';
+
+/** Field-level edit of a column (name, colour, icon, final flag, AI template, description). */
+export const updatePipelineStatus = defineMutation({
+  name: 'update_pipeline_status',
+  args: z.object({ id, patch: nonEmptyPatch(statusFields) }).strict(),
+  async check(w, args) {
+    await assertExists(w, 'update_pipeline_status', 'pipeline_statuses', args.id);
+    const status = await w.get('pipeline_statuses', args.id);
+    if (status && args.patch.name !== undefined) {
+      await assertUniqueStatusName(
+        w,
+        'update_pipeline_status',
+        status.pipeline_id,
+        args.patch.name,
+        args.id,
+      );
+    }
+  },
+  async applyLocal(w, args) {
+    const changes = Object.fromEntries(
+      Object.entries(args.patch).filter(([, v]) => v !== undefined),
+    );
+    await w.patch('pipeline_statuses', args.id, { ...changes, updated_at: w.now });
+  },
+});
