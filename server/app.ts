@@ -16,6 +16,7 @@ export type Handler = (req: IncomingMessage, res: ServerResponse, next: NextFunc
 export interface AppDeps {
   db: Database;
   secret: string;
+  anonKey: string;
   changes: ChangeFeed;
   /** Request lines (dev); errors that are our bugs always go to `onError`. */
   log?: Logger | undefined;
@@ -23,6 +24,11 @@ export interface AppDeps {
 }
 
 const PREFIXES = ['/rest/v1/', '/auth/v1/', '/realtime/v1/'];
+
+/** Whether a request URL belongs to the backend (everything else is the app's). */
+export function isBackendPath(url: string | undefined): boolean {
+  return PREFIXES.some((prefix) => (url ?? '/').startsWith(prefix));
+}
 
 /**
  * The Supabase-shaped routes as one connect-style handler: usable by node:http directly and by
@@ -32,7 +38,7 @@ export function createApp(deps: AppDeps): Handler {
   const onError = deps.onError ?? ((error: unknown) => console.error('[local-backend]', error));
   return (req, res, next) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (!PREFIXES.some((prefix) => url.pathname.startsWith(prefix))) return next();
+    if (!isBackendPath(url.pathname)) return next();
     if (deps.log !== undefined) logRequest(req, res, url.pathname, deps.log);
     setCorsHeaders(res);
     route(req, res, url, deps).catch((error: unknown) => {
@@ -64,15 +70,17 @@ async function route(
     return;
   }
   const path = url.pathname;
-  const auth = await authenticate(req, url, deps.secret);
 
-  const rpc = /^\/rest\/v1\/rpc\/([^/]+)$/.exec(path)?.[1];
-  if (rpc !== undefined) return serveRpc(req, res, url, decodeURIComponent(rpc), auth, deps);
-
+  // Local sign-in needs no API key: the chooser runs before the app has one, and this backend
+  // only ever holds local demo users. (Supabase Auth is used against a real project.)
   const localAuth = /^\/auth\/v1\/local\/([a-z-]+)$/.exec(path)?.[1];
   if (localAuth !== undefined) {
     return serveLocalAuth(req, res, localAuth, { ...deps, issuer: `${origin(req)}/auth/v1` });
   }
+
+  const auth = await authenticate(req, url, deps.secret);
+  const rpc = /^\/rest\/v1\/rpc\/([^/]+)$/.exec(path)?.[1];
+  if (rpc !== undefined) return serveRpc(req, res, url, decodeName(rpc), auth, deps);
   if (path === '/realtime/v1/local/changes' && req.method === 'GET') {
     return serveChanges(req, res, deps.changes);
   }
@@ -87,6 +95,17 @@ async function route(
     code: 'not_found',
     message: `No local route ${req.method ?? ''} ${path}`,
   });
+}
+
+function decodeName(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new ApiError(404, {
+      code: 'PGRST202',
+      message: 'Could not find the function (malformed name)',
+    });
+  }
 }
 
 function origin(req: IncomingMessage): string {

@@ -46,11 +46,12 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     const seeded = options.seed === false ? false : await seedIfNew(db);
     const secret = options.jwtSecret ?? loadJwtSecret(DEFAULT_SECRET_FILE);
     const changes = new ChangeFeed();
+    const anonKey = await signApiKey(secret, 'anon');
     return {
-      handler: createApp({ db, secret, changes, log: options.log }),
+      handler: createApp({ db, secret, anonKey, changes, log: options.log }),
       db,
       secret,
-      anonKey: await signApiKey(secret, 'anon'),
+      anonKey,
       serviceRoleKey: await signApiKey(secret, 'service_role'),
       changes,
       startup: {

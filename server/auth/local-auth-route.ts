@@ -7,6 +7,7 @@ import { createSession } from './session.ts';
 
 /**
  * Local mode only (this server never runs against a Supabase project):
+ *   GET  /auth/v1/local/config   {anon_key}: the public key supabase-js needs in local mode
  *   GET  /auth/v1/local/users    the demo users, for a "sign in as…" chooser
  *   POST /auth/v1/local/sign-in  {email} or {user_id} → a session like Supabase Auth's
  */
@@ -14,8 +15,12 @@ export async function serveLocalAuth(
   req: IncomingMessage,
   res: ServerResponse,
   action: string,
-  deps: { db: Database; secret: string; issuer: string },
+  deps: { db: Database; secret: string; anonKey: string; issuer: string },
 ): Promise<void> {
+  if (action === 'config' && req.method === 'GET') {
+    // The public anon key, for a page served from elsewhere than the Vite plugin.
+    return sendJson(res, 200, { anon_key: deps.anonKey });
+  }
   if (action === 'users' && req.method === 'GET') {
     return sendJson(res, 200, await listDemoUsers(deps.db));
   }

@@ -60,7 +60,8 @@ export async function verifyToken(secret: string, token: string): Promise<Claims
     throw new TokenError('Invalid JWT: it could not be decoded', 'PGRST301');
   }
   const role = payload.role ?? 'anon';
-  if (!isApiRole(role)) throw new TokenError(`role ${JSON.stringify(role)} is not allowed`, 'PGRST303');
+  if (!isApiRole(role))
+    throw new TokenError(`role ${JSON.stringify(role)} is not allowed`, 'PGRST303');
   return { ...payload, role };
 }
 
