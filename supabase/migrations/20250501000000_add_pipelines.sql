@@ -113,6 +113,10 @@ where p.is_default
 
 -- Every lead: the default pipeline, and the status copied from its legacy value; a lead with no
 -- status gets the first open (non-final) status, or the first status if all are final.
+-- Placing leads is the migration's doing, not an edit: keep each lead's updated_at as it was
+-- (sync and "recently changed" views read it), so the touch trigger is off for this one update.
+alter table public.leads disable trigger leads_touch_updated_at;
+
 update public.leads l
 set pipeline_id = d.pipeline_id,
     status_id = coalesce(
@@ -128,6 +132,8 @@ from (
   from public.pipelines p
   where p.is_default
 ) d;
+
+alter table public.leads enable trigger leads_touch_updated_at;
 
 alter table public.leads alter column pipeline_id set not null;
 alter table public.leads alter column status_id set not null;
