@@ -1,0 +1,90 @@
+import { Droppable } from '@hello-pangea/dnd';
+import { useId } from 'react';
+import type { BoardColumn as Column } from '../utils/group-columns.ts';
+import type { CardContext } from './card-context.ts';
+import { ColumnHeader } from './column-header.tsx';
+import { LeadCard } from './lead-card.tsx';
+import { QuickAddLead } from './quick-add-lead.tsx';
+import { VirtualLeadList } from './virtual-lead-list.tsx';
+
+type BoardColumnProps = {
+  column: Column;
+  collapsed: boolean;
+  onToggleCollapsed: (statusId: string) => void;
+  card: CardContext;
+  onQuickAdd: QuickAddLeadHandler;
+};
+
+export type QuickAddLeadHandler = (
+  statusId: string,
+  values: { full_name: string; product: string },
+) => Promise<Record<string, string[]> | null>;
+
+/** One status: header, quick add, and its cards as a windowed drop target. */
+export function BoardColumn({
+  column,
+  collapsed,
+  onToggleCollapsed,
+  card,
+  onQuickAdd,
+}: BoardColumnProps) {
+  const headingId = useId();
+  const { status, leads } = column;
+  return (
+    <section
+      className={['board-column', status.is_final && 'is-final', collapsed && 'is-collapsed']
+        .filter(Boolean)
+        .join(' ')}
+      aria-labelledby={headingId}
+    >
+      <ColumnHeader
+        status={status}
+        headingId={headingId}
+        count={column.count}
+        premiumSum={column.premiumSum}
+        collapsed={collapsed}
+        onToggleCollapsed={() => onToggleCollapsed(status.id)}
+      />
+      {!collapsed && (
+        <>
+          <QuickAddLead
+            statusName={status.name}
+            onAdd={(values) => onQuickAdd(status.id, values)}
+          />
+          <Droppable
+            droppableId={status.id}
+            mode="virtual"
+            renderClone={(provided, snapshot, rubric) => {
+              const lead = leads[rubric.source.index];
+              return lead ? (
+                <LeadCard
+                  {...card.cardProps(lead)}
+                  provided={provided}
+                  isDragging={snapshot.isDragging}
+                  isClone
+                />
+              ) : (
+                // The library always needs an element for the clone's ref.
+                <div
+                  ref={provided.innerRef}
+                  {...provided.draggableProps}
+                  {...provided.dragHandleProps}
+                />
+              );
+            }}
+          >
+            {(provided, snapshot) => (
+              <VirtualLeadList
+                statusName={status.name}
+                leads={leads}
+                provided={provided}
+                snapshot={snapshot}
+                card={card}
+              />
+            )}
+          </Droppable>
+        </>
+      )}
+    </section>
+  );
+}

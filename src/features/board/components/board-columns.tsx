@@ -1,0 +1,76 @@
+import { DragDropContext, type DropResult } from '@hello-pangea/dnd';
+import { useMemo } from 'react';
+import type { Lead } from '../../../sync/types.ts';
+import { useBoardUiStore } from '../store/board-ui-store.ts';
+import {
+  dragEndMessage,
+  dragStartMessage,
+  dragUpdateMessage,
+  type AnnouncementContext,
+} from '../utils/announcements.ts';
+import type { BoardColumn as Column } from '../utils/group-columns.ts';
+import { BoardColumn, type QuickAddLeadHandler } from './board-column.tsx';
+import type { CardContext } from './card-context.ts';
+
+type BoardColumnsProps = {
+  columns: readonly Column[];
+  card: CardContext;
+  onQuickAdd: QuickAddLeadHandler;
+  /** A drop: the lead, its new status and index within the column as shown. */
+  onMove: (lead: Lead, statusId: string, index: number, destination: readonly Lead[]) => void;
+};
+
+/** The drag-and-drop board: mouse, touch and keyboard moves, with named announcements. */
+export function BoardColumns({ columns, card, onQuickAdd, onMove }: BoardColumnsProps) {
+  const collapsed = useBoardUiStore((s) => s.collapsed);
+  const toggleCollapsed = useBoardUiStore((s) => s.toggleCollapsed);
+
+  const lookup = useMemo(() => {
+    const leads = new Map<string, Lead>();
+    const byStatus = new Map<string, Column>();
+    for (const column of columns) {
+      byStatus.set(column.status.id, column);
+      for (const lead of column.leads) leads.set(lead.id, lead);
+    }
+    return { leads, byStatus };
+  }, [columns]);
+
+  const ctx: AnnouncementContext = {
+    leadName: (id) => lookup.leads.get(id)?.full_name ?? 'The lead',
+    statusName: (id) => lookup.byStatus.get(id)?.status.name ?? 'an unknown status',
+    columnSize: (id) => lookup.byStatus.get(id)?.count ?? 0,
+  };
+
+  function onDragEnd(result: DropResult, provided: { announce: (message: string) => void }) {
+    provided.announce(dragEndMessage(result, ctx));
+    const { destination, source, draggableId } = result;
+    if (!destination) return;
+    if (destination.droppableId === source.droppableId && destination.index === source.index) {
+      return;
+    }
+    const lead = lookup.leads.get(draggableId);
+    const target = lookup.byStatus.get(destination.droppableId);
+    if (lead && target) onMove(lead, target.status.id, destination.index, target.leads);
+  }
+
+  return (
+    <DragDropContext
+      onDragStart={(start, provided) => provided.announce(dragStartMessage(start, ctx))}
+      onDragUpdate={(update, provided) => provided.announce(dragUpdateMessage(update, ctx))}
+      onDragEnd={onDragEnd}
+    >
+      <div className="board-columns">
+        {columns.map((column) => (
+          <BoardColumn
+            key={column.status.id}
+            column={column}
+            collapsed={column.status.is_final && !!collapsed[column.status.id]}
+            onToggleCollapsed={toggleCollapsed}
+            card={card}
+            onQuickAdd={onQuickAdd}
+          />
+        ))}
+      </div>
+    </DragDropContext>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Pipeline, Profile, RejectedMutation } from '../../../sync/types.ts';
+import type { SyncStatusSource } from '../hooks/use-sync-state.ts';
+import { BoardFilters } from './board-filters.tsx';
+import { PipelineSelector } from './pipeline-selector.tsx';
+import { RejectedChanges } from './rejected-changes.tsx';
+import { SyncStatusIndicator } from './sync-status-indicator.tsx';
+
+type BoardHeaderProps = {
+  /** null hides the selector (pipeline management turned off). */
+  pipelines: readonly Pipeline[] | null;
+  selectedId: string | null;
+  onSelect: (pipelineId: string) => void;
+  agents: readonly Profile[];
+  engine: SyncStatusSource;
+  rejected: readonly RejectedMutation[];
+  leadName: (leadId: string) => string | null;
+};
+
+export function BoardHeader(props: BoardHeaderProps) {
+  return (
+    <div className="board-header">
+      <h1 className="visually-hidden">Leads</h1>
+      {props.pipelines && (
+        <PipelineSelector
+          pipelines={props.pipelines}
+          selectedId={props.selectedId}
+          onSelect={props.onSelect}
+        />
+      )}
+      <BoardFilters agents={props.agents} />
+      <div className="board-sync">
+        <SyncStatusIndicator engine={props.engine} />
+        <RejectedChanges rejected={props.rejected} leadName={props.leadName} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { LocalDb } from '../../../sync/local-db.ts';
+import type { Lead } from '../../../sync/types.ts';
+import {
+  usePipelineLeads,
+  usePipelines,
+  usePipelineStatuses,
+  useProfiles,
+} from '../hooks/use-board-data.ts';
+import { useBoardColumns } from '../hooks/use-board-columns.ts';
+import { useCardContext } from '../hooks/use-card-context.ts';
+import { useLeadActions } from '../hooks/use-lead-actions.ts';
+import { useSelectedPipeline } from '../hooks/use-selected-pipeline.ts';
+import {
+  usePendingRowIds,
+  useRejectedChanges,
+  type SyncStatusSource,
+} from '../hooks/use-sync-state.ts';
+import { useUndoShortcut } from '../hooks/use-undo-shortcut.ts';
+import { useBoardUiStore } from '../store/board-ui-store.ts';
+import { BoardColumns } from './board-columns.tsx';
+import { BoardHeader } from './board-header.tsx';
+import { EmptyPipeline } from './empty-pipeline.tsx';
+import { LeadDrawer } from './lead-drawer.tsx';
+import './board.css';
+
+export type BoardUser = { id: string; full_name: string; role: 'agent' | 'manager' };
+
+export type BoardPageProps = {
+  db: LocalDb;
+  user: BoardUser;
+  engine: SyncStatusSource;
+  /** False when pipeline management is off: the board then always shows the default pipeline. */
+  showPipelineSelector?: boolean;
+  /** Where managers manage statuses (linked from the empty state). */
+  pipelinesHref?: string;
+};
+
+/** The board at /dashboard/leads: header (selector, search, filters, sync) and the columns. */
+export function BoardPage(props: BoardPageProps) {
+  const { db, user, engine, showPipelineSelector = true } = props;
+  const pipelines = usePipelines(db);
+  const { pipeline, select } = useSelectedPipeline(pipelines, user.id, !showPipelineSelector);
+  const statuses = usePipelineStatuses(db, pipeline?.id ?? null);
+  const leads = usePipelineLeads(db, pipeline?.id ?? null);
+  const profiles = useProfiles(db);
+  const pending = usePendingRowIds(db);
+  const { rejected, byLead } = useRejectedChanges(db);
+  const columns = useBoardColumns(statuses, leads, user.id);
+  const openLeadId = useBoardUiStore((s) => s.openLeadId);
+  const openLead = useBoardUiStore((s) => s.openLead);
+  const actions = useLeadActions(db, user.id);
+  const [notice, setNotice] = useState('');
+
+  const report = useCallback((message: string) => setNotice(message), []);
+  const fail = useCallback(
+    (error: unknown) =>
+      report(
+        `That change could not be made: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    [report],
+  );
+  const statusName = useCallback(
+    (id: string) => statuses?.find((s) => s.id === id)?.name ?? 'another status',
+    [statuses],
+  );
+
+  const onMoveTo = useCallback(
+    (lead: Lead, statusId: string) =>
+      void actions
+        .moveToStatus(lead, statusId)
+        .then(() =>
+          report(`Moved ${lead.full_name} to ${statusName(statusId)}. Press Control+Z to undo.`),
+        )
+        .catch(fail),
+    [actions, report, fail, statusName],
+  );
+  const onMove = useCallback(
+    (lead: Lead, statusId: string, index: number, destination: readonly Lead[]) =>
+      void actions.moveLead(lead, statusId, index, destination).catch(fail),
+    [actions, fail],
+  );
+  useUndoShortcut(() => {
+    void actions
+      .undoLastMove()
+      .then((undone) =>
+        report(
+          undone
+            ? `Undid the move of ${undone.leadName}: back in ${statusName(undone.fromStatusId)}.`
+            : 'Nothing to undo.',
+        ),
+      )
+      .catch(fail);
+  });
+
+  const card = useCardContext({
+    statuses: statuses ?? [],
+    profiles,
+    pending,
+    rejectedByLead: byLead,
+    onOpen: openLead,
+    onMoveTo,
+  });
+  const leadNames = useMemo(() => new Map((leads ?? []).map((l) => [l.id, l.full_name])), [leads]);
+  const agents = useMemo(
+    () => [...profiles.values()].filter((p) => p.role === 'agent'),
+    [profiles],
+  );
+
+  return (
+    <div className="board-page">
+      <BoardHeader
+        pipelines={showPipelineSelector ? (pipelines ?? []) : null}
+        selectedId={pipeline?.id ?? null}
+        onSelect={select}
+        agents={agents}
+        engine={engine}
+        rejected={rejected}
+        leadName={(id) => leadNames.get(id) ?? null}
+      />
+      <p className="board-notice" role="status" aria-live="polite">
+        {notice}
+      </p>
+      {pipelines === undefined || columns === undefined ? (
+        <p className="board-loading">Loading the board…</p>
+      ) : columns.length === 0 ? (
+        <EmptyPipeline
+          pipelineName={pipeline?.name ?? null}
+          canManage={user.role === 'manager'}
+          manageHref={props.pipelinesHref ?? '/dashboard/pipelines'}
+        />
+      ) : (
+        <BoardColumns
+          columns={columns}
+          card={card}
+          onMove={onMove}
+          onQuickAdd={(statusId, values) =>
+            pipeline ? actions.quickAdd(pipeline.id, statusId, values) : Promise.resolve(null)
+          }
+        />
+      )}
+      {openLeadId && (
+        <LeadDrawer
+          db={db}
+          leadId={openLeadId}
+          currentUser={user}
+          profiles={profiles}
+          onClose={() => openLead(null)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { useId } from 'react';
+import type { Pipeline } from '../../../sync/types.ts';
+
+type PipelineSelectorProps = {
+  /** Already in display order (default first, see sortPipelines). */
+  pipelines: readonly Pipeline[];
+  selectedId: string | null;
+  onSelect: (pipelineId: string) => void;
+};
+
+/** A native select: keyboard, touch and screen readers get the platform's own behaviour. */
+export function PipelineSelector({ pipelines, selectedId, onSelect }: PipelineSelectorProps) {
+  const id = useId();
+  return (
+    <div className="pipeline-selector">
+      <label htmlFor={id}>Pipeline</label>
+      <select
+        id={id}
+        value={selectedId ?? ''}
+        disabled={pipelines.length === 0}
+        onChange={(event) => onSelect(event.target.value)}
+      >
+        {pipelines.length === 0 && <option value="">No pipelines yet</option>}
+        {pipelines.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.is_default ? `${p.name} (default)` : p.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { useMemo } from 'react';
+import type { MenuItem } from '../../../components/menu-button.tsx';
+import type { Lead, PipelineStatus, Profile, RejectedMutation } from '../../../sync/types.ts';
+import type { CardContext } from '../components/card-context.ts';
+
+type CardContextInput = {
+  statuses: readonly PipelineStatus[];
+  profiles: ReadonlyMap<string, Profile>;
+  pending: ReadonlySet<string>;
+  rejectedByLead: ReadonlyMap<string, RejectedMutation>;
+  onOpen: (leadId: string) => void;
+  onMoveTo: (lead: Lead, statusId: string) => void;
+};
+
+/** Everything a card shows besides the lead itself, computed once per board render. */
+export function useCardContext(input: CardContextInput): CardContext {
+  const { statuses, profiles, pending, rejectedByLead, onOpen, onMoveTo } = input;
+  return useMemo(() => {
+    const byId = new Map(statuses.map((s) => [s.id, s]));
+    const targets = (statusId: string): MenuItem[] =>
+      statuses.map((s) => ({
+        id: s.id,
+        label: s.id === statusId ? `${s.name} (current)` : s.name,
+        disabled: s.id === statusId,
+      }));
+    return {
+      cardProps: (lead) => {
+        const status = byId.get(lead.status_id);
+        if (!status) throw new Error(`Lead ${lead.id} is in a status this pipeline does not have`);
+        return {
+          lead,
+          status,
+          agentName: lead.assigned_to ? (profiles.get(lead.assigned_to)?.full_name ?? null) : null,
+          pending: pending.has(lead.id),
+          rejection: rejectedByLead.get(lead.id)?.message ?? null,
+          moveTargets: targets(lead.status_id),
+          onOpen,
+          onMoveTo,
+        };
+      },
+    };
+  }, [statuses, profiles, pending, rejectedByLead, onOpen, onMoveTo]);
+}

@@ -1,0 +1,118 @@
+import { Dexie } from 'dexie';
+import { useCallback } from 'react';
+import type { LocalDb } from '../../../sync/local-db.ts';
+import { mutate } from '../../../sync/mutate.ts';
+import { positionBetween, positionForIndex } from '../../../sync/ordering.ts';
+import type { Lead } from '../../../sync/types.ts';
+import { useUndoStore } from '../store/undo-store.ts';
+import { mutationFieldErrors } from '../utils/mutation-errors.ts';
+
+async function firstPositionInColumn(db: LocalDb, pipelineId: string, statusId: string) {
+  const first = await db.leads
+    .where('[pipeline_id+status_id+position]')
+    .between([pipelineId, statusId, Dexie.minKey], [pipelineId, statusId, Dexie.maxKey])
+    .first();
+  return first?.position ?? null;
+}
+
+export type LeadActions = ReturnType<typeof useLeadActions>;
+
+/**
+ * Every board write goes through the sync layer's mutate (validated, applied locally and queued
+ * in one transaction), so it is instant, survives reloads and works offline.
+ */
+export function useLeadActions(db: LocalDb, userId: string) {
+  const pushUndo = useUndoStore((s) => s.push);
+  const popUndo = useUndoStore((s) => s.pop);
+
+  /**
+   * Puts `lead` at `index` of `destination` (the column as shown, in board order). The key is
+   * computed between the shown neighbours, so the card lands exactly where it was dropped.
+   */
+  const moveLead = useCallback(
+    async (lead: Lead, statusId: string, index: number, destination: readonly Lead[]) => {
+      const others = destination.filter((l) => l.id !== lead.id);
+      const position = positionForIndex(others, index);
+      await mutate(db, 'move_lead', {
+        id: lead.id,
+        pipeline_id: lead.pipeline_id,
+        status_id: statusId,
+        position,
+      });
+      pushUndo({
+        leadId: lead.id,
+        leadName: lead.full_name,
+        pipelineId: lead.pipeline_id,
+        fromStatusId: lead.status_id,
+        fromPosition: lead.position,
+        toStatusId: statusId,
+      });
+    },
+    [db, pushUndo],
+  );
+
+  /** "Move to…": the top of the chosen column, where the agent will look for it. */
+  const moveToStatus = useCallback(
+    async (lead: Lead, statusId: string) => {
+      const first = await firstPositionInColumn(db, lead.pipeline_id, statusId);
+      const position = positionBetween(null, first);
+      await mutate(db, 'move_lead', {
+        id: lead.id,
+        pipeline_id: lead.pipeline_id,
+        status_id: statusId,
+        position,
+      });
+      pushUndo({
+        leadId: lead.id,
+        leadName: lead.full_name,
+        pipelineId: lead.pipeline_id,
+        fromStatusId: lead.status_id,
+        fromPosition: lead.position,
+        toStatusId: statusId,
+      });
+    },
+    [db, pushUndo],
+  );
+
+  /** Undo is itself a move back (a new mutation), so it also works offline. */
+  const undoLastMove = useCallback(async () => {
+    const last = popUndo();
+    if (!last) return null;
+    await mutate(db, 'move_lead', {
+      id: last.leadId,
+      pipeline_id: last.pipelineId,
+      status_id: last.fromStatusId,
+      position: last.fromPosition,
+    });
+    return last;
+  }, [db, popUndo]);
+
+  /** New lead at the top of a column; resolves to field errors, or null when it was added. */
+  const quickAdd = useCallback(
+    async (
+      pipelineId: string,
+      statusId: string,
+      values: { full_name: string; product: string },
+    ) => {
+      try {
+        const first = await firstPositionInColumn(db, pipelineId, statusId);
+        await mutate(db, 'create_lead', {
+          id: crypto.randomUUID(),
+          full_name: values.full_name,
+          // The schema refuses unknown products with a readable message.
+          product: values.product as Lead['product'],
+          assigned_to: userId,
+          pipeline_id: pipelineId,
+          status_id: statusId,
+          position: positionBetween(null, first),
+        });
+        return null;
+      } catch (error) {
+        return mutationFieldErrors(error);
+      }
+    },
+    [db, userId],
+  );
+
+  return { moveLead, moveToStatus, undoLastMove, quickAdd };
+}

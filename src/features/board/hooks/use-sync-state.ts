@@ -1,0 +1,58 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useSyncExternalStore } from 'react';
+import type { LocalDb } from '../../../sync/local-db.ts';
+import { pendingRowIds } from '../../../sync/pending.ts';
+import type { RejectedMutation } from '../../../sync/types.ts';
+
+/** The part of the sync engine's status the board shows. */
+export type SyncStatusView = {
+  online: boolean;
+  syncing: boolean;
+  pendingCount: number;
+  lastSyncedAt: string | null;
+  lastError: string | null;
+};
+
+export type SyncStatusSource = {
+  subscribe: (listener: () => void) => () => void;
+  getStatus: () => SyncStatusView;
+};
+
+export function useSyncStatus(engine: SyncStatusSource): SyncStatusView {
+  return useSyncExternalStore(engine.subscribe, engine.getStatus);
+}
+
+const EMPTY = new Set<string>();
+
+/**
+ * Ids of rows with queued changes, straight from the outbox (a live query, so every tab agrees
+ * and the marker goes away the moment the engine confirms the push).
+ */
+export function usePendingRowIds(db: LocalDb): ReadonlySet<string> {
+  return useLiveQuery(() => pendingRowIds(db), [db]) ?? EMPTY;
+}
+
+const LEAD_MUTATIONS = new Set(['create_lead', 'update_lead', 'move_lead', 'delete_lead']);
+
+function leadIdOf(rejected: RejectedMutation): string | null {
+  if (!LEAD_MUTATIONS.has(rejected.name)) return null;
+  const args = rejected.args as { id?: unknown } | null;
+  return typeof args?.id === 'string' ? args.id : null;
+}
+
+/** Changes the server refused, newest first, and the latest refusal per lead (for the cards). */
+export function useRejectedChanges(db: LocalDb): {
+  rejected: RejectedMutation[];
+  byLead: ReadonlyMap<string, RejectedMutation>;
+} {
+  const rejected = useLiveQuery(() => db.rejected.orderBy('rejected_at').reverse().toArray(), [db]);
+  return useMemo(() => {
+    const list = rejected ?? [];
+    const byLead = new Map<string, RejectedMutation>();
+    for (const r of list) {
+      const leadId = leadIdOf(r);
+      if (leadId && !byLead.has(leadId)) byLead.set(leadId, r);
+    }
+    return { rejected: list, byLead };
+  }, [rejected]);
+}

@@ -1,0 +1,64 @@
+import { create } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import type { Product } from '../../../sync/types.ts';
+
+export type BoardFilters = {
+  /** Free text matched against name, email and phone. */
+  search: string;
+  /** Assigned agent's profile id, or null for everyone. */
+  agentId: string | null;
+  product: Product | null;
+  onlyMine: boolean;
+};
+
+export const EMPTY_FILTERS: BoardFilters = {
+  search: '',
+  agentId: null,
+  product: null,
+  onlyMine: false,
+};
+
+type BoardUiState = {
+  /** Last pipeline each user looked at on this device (user id → pipeline id). */
+  lastPipelineByUser: Record<string, string>;
+  filters: BoardFilters;
+  /** Collapsed final columns, by status id. */
+  collapsed: Record<string, boolean>;
+  /** The lead whose drawer is open. */
+  openLeadId: string | null;
+  rememberPipeline: (userId: string, pipelineId: string) => void;
+  setFilters: (patch: Partial<BoardFilters>) => void;
+  resetFilters: () => void;
+  toggleCollapsed: (statusId: string) => void;
+  openLead: (leadId: string | null) => void;
+};
+
+export const useBoardUiStore = create<BoardUiState>()(
+  persist(
+    (set) => ({
+      lastPipelineByUser: {},
+      filters: EMPTY_FILTERS,
+      collapsed: {},
+      openLeadId: null,
+      rememberPipeline: (userId, pipelineId) =>
+        set((s) =>
+          s.lastPipelineByUser[userId] === pipelineId
+            ? s
+            : { lastPipelineByUser: { ...s.lastPipelineByUser, [userId]: pipelineId } },
+        ),
+      setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
+      resetFilters: () => set({ filters: EMPTY_FILTERS }),
+      toggleCollapsed: (statusId) =>
+        set((s) => ({ collapsed: { ...s.collapsed, [statusId]: !s.collapsed[statusId] } })),
+      openLead: (leadId) => set({ openLeadId: leadId }),
+    }),
+    {
+      name: 'leadlanes-board-ui',
+      version: 1,
+      storage: createJSONStorage(() => localStorage),
+      // Filters and the open drawer are per visit; the pipeline choice and collapsed columns are
+      // preferences worth keeping across reloads.
+      partialize: (s) => ({ lastPipelineByUser: s.lastPipelineByUser, collapsed: s.collapsed }),
+    },
+  ),
+);

@@ -1,0 +1,134 @@
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { openLocalDb, type LocalDb } from '../../../sync/local-db.ts';
+import type { Lead, Pipeline, PipelineStatus, Profile } from '../../../sync/types.ts';
+import type { SyncStatusSource, SyncStatusView } from '../hooks/use-sync-state.ts';
+import { useBoardUiStore, EMPTY_FILTERS } from '../store/board-ui-store.ts';
+import { useUndoStore } from '../store/undo-store.ts';
+
+// Real Dexie stores on fake-indexeddb (tests/setup/dom.ts), seeded per test: the board is tested
+// against the same local database code the app runs, not against mocks.
+
+const T = '2026-01-01T00:00:00.000Z';
+let counter = 0;
+
+/** Deterministic uuid-shaped ids (the sync schema checks the 8-4-4-4-12 shape). */
+export function testId(n: number = ++counter): string {
+  return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+}
+
+export const ANA: Profile = { id: testId(9001), full_name: 'Ana Agent', role: 'agent' };
+export const BEN: Profile = { id: testId(9002), full_name: 'Ben Agent', role: 'agent' };
+export const MAYA: Profile = { id: testId(9003), full_name: 'Maya Manager', role: 'manager' };
+
+export function pipeline(p: Partial<Pipeline> & { name: string }): Pipeline {
+  return {
+    id: testId(),
+    description: null,
+    is_default: false,
+    display_order: 1,
+    created_at: T,
+    updated_at: T,
+    ...p,
+  };
+}
+
+export function status(
+  p: Partial<PipelineStatus> & { name: string; pipeline_id: string },
+): PipelineStatus {
+  return {
+    id: testId(),
+    description: null,
+    is_final: false,
+    display_order: 1,
+    color_hex: '#2563EB',
+    icon_name: 'inbox',
+    ai_action_template: null,
+    created_at: T,
+    updated_at: T,
+    ...p,
+  };
+}
+
+export function lead(
+  p: Partial<Lead> & { full_name: string; pipeline_id: string; status_id: string },
+): Lead {
+  return {
+    id: testId(),
+    email: null,
+    phone: null,
+    product: 'auto',
+    estimated_premium: null,
+    source: null,
+    assigned_to: null,
+    position: 'a0',
+    notes: null,
+    status_changed_at: T,
+    created_at: T,
+    updated_at: T,
+    ...p,
+  };
+}
+
+export async function seedDb(rows: {
+  pipelines?: Pipeline[];
+  statuses?: PipelineStatus[];
+  leads?: Lead[];
+  profiles?: Profile[];
+}): Promise<LocalDb> {
+  const db = await openLocalDb(`board-test-${++counter}`);
+  await db.pipelines.bulkPut(rows.pipelines ?? []);
+  await db.pipeline_statuses.bulkPut(rows.statuses ?? []);
+  await db.leads.bulkPut(rows.leads ?? []);
+  await db.profiles.bulkPut(rows.profiles ?? [ANA, BEN, MAYA]);
+  return db;
+}
+
+/** A fixed sync status (the engine is not under test here). */
+export function staticEngine(patch: Partial<SyncStatusView> = {}): SyncStatusSource {
+  const status: SyncStatusView = {
+    online: true,
+    syncing: false,
+    pendingCount: 0,
+    lastSyncedAt: null,
+    lastError: null,
+    ...patch,
+  };
+  return { subscribe: () => () => undefined, getStatus: () => status };
+}
+
+export function resetBoardStores(): void {
+  localStorage.clear();
+  useBoardUiStore.setState({
+    filters: EMPTY_FILTERS,
+    collapsed: {},
+    openLeadId: null,
+    lastPipelineByUser: {},
+  });
+  useUndoStore.setState({ moves: [] });
+}
+
+function LocationProbe() {
+  const location = useLocation();
+  return <output aria-label="Current URL">{location.pathname + location.search}</output>;
+}
+
+/** Renders inside a router at `url`, with a probe showing the current URL. */
+export function renderAt(url: string, element: ReactElement) {
+  return render(
+    <MemoryRouter initialEntries={[url]}>
+      <Routes>
+        <Route
+          path="*"
+          element={
+            <>
+              {element}
+              <LocationProbe />
+            </>
+          }
+        />
+      </Routes>
+    </MemoryRouter>,
+  );
+}
