@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import type { LocalDb } from '../../../sync/local-db.ts';
+import type { Pipeline, PipelineStatus } from '../../../sync/types.ts';
+import { usePipelineStatuses } from '../hooks/use-pipeline-data.ts';
+import { changedFields } from '../lib/changed-fields.ts';
+import { plural } from '../lib/format.ts';
+import {
+  createStatus,
+  deleteStatus,
+  reorderStatuses,
+  updateStatus,
+} from '../lib/pipeline-actions.ts';
+import { DeleteStatusDialog } from './delete-status-dialog.tsx';
+import { Dialog } from './dialog.tsx';
+import { SortableList } from './sortable-list.tsx';
+import { StatusChip } from './status-chip.tsx';
+import { StatusForm } from './status-form.tsx';
+
+type Editing = { kind: 'add' } | { kind: 'edit' | 'delete'; status: PipelineStatus } | null;
+
+/** The selected pipeline's statuses: list, add, edit, delete, reorder. */
+export function StatusSection({
+  db,
+  pipeline,
+  canManage,
+}: {
+  db: LocalDb;
+  pipeline: Pipeline;
+  canManage: boolean;
+}) {
+  const data = usePipelineStatuses(db, pipeline.id);
+  const [editing, setEditing] = useState<Editing>(null);
+  const close = () => setEditing(null);
+  if (!data) return <p>Loading statuses…</p>;
+  const { statuses, leadCounts } = data;
+
+  return (
+    <section aria-labelledby="statuses-heading">
+      <h3 id="statuses-heading">Statuses of {pipeline.name}</h3>
+      {statuses.length === 0 ? (
+        <div className="empty-prompt">
+          <p>
+            {pipeline.name} has no statuses yet. Statuses are the board’s columns: add the first one
+            so leads have somewhere to go.
+          </p>
+          {canManage ? (
+            <button type="button" onClick={() => setEditing({ kind: 'add' })}>
+              Add the first status
+            </button>
+          ) : null}
+        </div>
+      ) : (
+        <>
+          {canManage ? (
+            <button type="button" onClick={() => setEditing({ kind: 'add' })}>
+              Add status
+            </button>
+          ) : null}
+          <SortableList
+            id={`statuses-${pipeline.id}`}
+            label={`Statuses of ${pipeline.name}`}
+            items={statuses}
+            getKey={(s) => s.id}
+            getName={(s) => s.name}
+            sortable={canManage}
+            onReorder={(ordered) =>
+              void reorderStatuses(
+                db,
+                pipeline.id,
+                ordered.map((s) => s.id),
+              )
+            }
+            renderItem={(s) => (
+              <span className="status-row">
+                <StatusChip status={s} />
+                {s.is_final ? <span className="badge">Final</span> : null}
+                <span>{plural(leadCounts.get(s.id) ?? 0, 'lead', 'leads')}</span>
+                {canManage ? (
+                  <>
+                    <button
+                      type="button"
+                      aria-label={`Edit status ${s.name}`}
+                      onClick={() => setEditing({ kind: 'edit', status: s })}
+                    >
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      aria-label={`Delete status ${s.name}`}
+                      onClick={() => setEditing({ kind: 'delete', status: s })}
+                    >
+                      Delete
+                    </button>
+                  </>
+                ) : null}
+              </span>
+            )}
+          />
+        </>
+      )}
+
+      {editing?.kind === 'add' ? (
+        <Dialog title={`Add a status to ${pipeline.name}`} onClose={close}>
+          <StatusForm
+            siblings={statuses}
+            onCancel={close}
+            onSubmit={async (fields) => {
+              await createStatus(db, pipeline.id, fields);
+              close();
+            }}
+          />
+        </Dialog>
+      ) : null}
+      {editing?.kind === 'edit' ? (
+        <Dialog title={`Edit status ${editing.status.name}`} onClose={close}>
+          <StatusForm
+            status={editing.status}
+            siblings={statuses}
+            onCancel={close}
+            onSubmit={async (fields) => {
+              const patch = changedFields(editing.status, fields);
+              if (Object.keys(patch).length > 0) await updateStatus(db, editing.status.id, patch);
+              close();
+            }}
+          />
+        </Dialog>
+      ) : null}
+      {editing?.kind === 'delete' ? (
+        <DeleteStatusDialog
+          status={editing.status}
+          siblings={statuses}
+          leadCount={leadCounts.get(editing.status.id) ?? 0}
+          onCancel={close}
+          onConfirm={async (moveTo) => {
+            await deleteStatus(db, editing.status.id, moveTo);
+            close();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
