@@ -11,7 +11,7 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const PHONE = /^\+?[0-9 ().-]{5,32}$/;
 export const COLOR_HEX = /^#[0-9A-Fa-f]{6}$/;
 // Fractional-index keys are base-62 (see ordering.ts).
-const POSITION = /^[0-9A-Za-z]{1,256}$/;
+const POSITION = /^[0-9A-Za-z]{1,255}$/;
 
 /** Text that is stored trimmed, with a length range. */
 export function requiredText(label: string, max: number) {
