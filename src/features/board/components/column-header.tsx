@@ -30,7 +30,7 @@ export function ColumnHeader(props: ColumnHeaderProps) {
       </h2>
       <p className="column-stats">
         <span>
-          {count} {count === 1 ? 'lead' : 'leads'}
+          {count.toLocaleString('en-US')} {count === 1 ? 'lead' : 'leads'}
         </span>
         <span aria-hidden="true"> · </span>
         <span>{formatPremium(premiumSum)}</span>

@@ -1,0 +1,115 @@
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mutate } from '../../../sync/mutate.ts';
+import {
+  ANA,
+  lead,
+  pipeline,
+  renderAt,
+  resetBoardStores,
+  seedDb,
+  staticEngine,
+  status,
+} from '../testing/board-fixtures.tsx';
+import { BoardPage } from './board-page.tsx';
+
+const sales = pipeline({ name: 'Sales', is_default: true });
+const quoted = status({
+  name: 'Quote sent',
+  pipeline_id: sales.id,
+  ai_action_template:
+    'Call {{full_name}} about the {{product}} quote of {{estimated_premium}} {{shoe_size}}',
+});
+const fresh = status({
+  name: 'New',
+  pipeline_id: sales.id,
+  display_order: 0,
+  ai_action_template: 'Email {{ email }}',
+});
+const jane = lead({
+  full_name: 'Jane <b>Doe</b>',
+  pipeline_id: sales.id,
+  status_id: quoted.id,
+  product: 'home',
+  estimated_premium: 1250,
+  assigned_to: ANA.id,
+  status_changed_at: new Date(Date.now() - 3 * 24 * 3600 * 1000).toISOString(),
+});
+const omar = lead({ full_name: 'Omar Li', pipeline_id: sales.id, status_id: fresh.id });
+
+async function renderBoard() {
+  const db = await seedDb({ pipelines: [sales], statuses: [quoted, fresh], leads: [jane, omar] });
+  renderAt('/dashboard/leads', <BoardPage db={db} user={ANA} engine={staticEngine()} />);
+  return db;
+}
+
+describe('LeadCard', () => {
+  beforeEach(resetBoardStores);
+  afterEach(cleanup);
+
+  it('is named by the lead and shows product, premium, agent and time in status', async () => {
+    await renderBoard();
+    const card = await screen.findByRole('listitem', { name: 'Jane <b>Doe</b>' });
+    expect(within(card).getByRole('button', { name: 'Jane <b>Doe</b>' })).toBeInTheDocument();
+    expect(card).toHaveTextContent('home');
+    expect(card).toHaveTextContent('$1,250');
+    expect(card).toHaveTextContent('Ana Agent');
+    expect(card).toHaveTextContent('in Quote sent 3 days');
+    // Lead fields are text, never markup.
+    expect(card.querySelector('b')).toBeNull();
+  });
+
+  it('renders the next action from the template, marking unknown and missing fields', async () => {
+    await renderBoard();
+    const card = await screen.findByRole('listitem', { name: 'Jane <b>Doe</b>' });
+    const action = card.querySelector('.next-action');
+    expect(action).toHaveTextContent(
+      'Next: Call Jane <b>Doe</b> about the home quote of $1,250 [unknown field: shoe_size]',
+    );
+    expect(action?.textContent).not.toMatch(/[{}]/);
+    expect(within(card).getByText('[unknown field: shoe_size]').tagName).toBe('MARK');
+
+    const omarCard = screen.getByRole('listitem', { name: 'Omar Li' });
+    expect(omarCard).toHaveTextContent('Next: Email [no email]');
+  });
+
+  it('marks a card with unsynced changes until the outbox is empty', async () => {
+    const db = await renderBoard();
+    const card = await screen.findByRole('listitem', { name: 'Omar Li' });
+    expect(card).not.toHaveTextContent('Not synced yet');
+    await mutate(db, 'update_lead', { id: omar.id, patch: { phone: '+1 555 0100' } });
+    await waitFor(() =>
+      expect(screen.getByRole('listitem', { name: 'Omar Li' })).toHaveTextContent('Not synced yet'),
+    );
+    await db.outbox.clear();
+    await waitFor(() =>
+      expect(screen.getByRole('listitem', { name: 'Omar Li' })).not.toHaveTextContent(
+        'Not synced yet',
+      ),
+    );
+  });
+
+  it('shows a refused change on the card and in the header list', async () => {
+    const db = await renderBoard();
+    await screen.findByRole('listitem', { name: 'Omar Li' });
+    await db.rejected.put({
+      mutation_id: 7,
+      name: 'move_lead',
+      args: { id: omar.id },
+      code: '42501',
+      message: 'You may not move this lead',
+      rejected_at: new Date().toISOString(),
+    });
+    await waitFor(() =>
+      expect(screen.getByRole('listitem', { name: 'Omar Li' })).toHaveTextContent(
+        'Change refused: You may not move this lead',
+      ),
+    );
+    const button = screen.getByRole('button', { name: 'Rejected changes (1)' });
+    button.click();
+    await waitFor(() => expect(button).toHaveAttribute('aria-expanded', 'true'));
+    expect(screen.getByRole('list', { name: 'Rejected changes' })).toHaveTextContent(
+      'move lead (Omar Li): You may not move this lead',
+    );
+  });
+});

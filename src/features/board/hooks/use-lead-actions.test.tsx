@@ -1,0 +1,83 @@
+import { renderHook } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { compareByPosition } from '../../../sync/ordering.ts';
+import {
+  ANA,
+  lead,
+  pipeline,
+  resetBoardStores,
+  seedDb,
+  status,
+} from '../testing/board-fixtures.tsx';
+import { useUndoStore } from '../store/undo-store.ts';
+import { useLeadActions } from './use-lead-actions.ts';
+
+const sales = pipeline({ name: 'Sales', is_default: true });
+const fresh = status({ name: 'New', pipeline_id: sales.id });
+const won = status({ name: 'Won', pipeline_id: sales.id, display_order: 2 });
+const [a, b, c] = ['A', 'B', 'C'].map((name, i) =>
+  lead({ full_name: name, pipeline_id: sales.id, status_id: fresh.id, position: `a${i + 1}` }),
+) as [ReturnType<typeof lead>, ReturnType<typeof lead>, ReturnType<typeof lead>];
+
+async function setup() {
+  const db = await seedDb({ pipelines: [sales], statuses: [fresh, won], leads: [a, b, c] });
+  const { result } = renderHook(() => useLeadActions(db, ANA.id));
+  const column = async (statusId: string) =>
+    (await db.leads.where('status_id').equals(statusId).toArray())
+      .sort(compareByPosition)
+      .map((l) => l.full_name);
+  return { db, actions: result.current, column };
+}
+
+describe('useLeadActions', () => {
+  beforeEach(resetBoardStores);
+
+  it('reorders within a column: the key falls between the new neighbours', async () => {
+    const { actions, column } = await setup();
+    // Drag C (index 2) to index 0 of the same column.
+    await actions.moveLead(c, fresh.id, 0, [a, b, c]);
+    expect(await column(fresh.id)).toEqual(['C', 'A', 'B']);
+    // Drag A to the end (index 2 once A is taken out).
+    await actions.moveLead(
+      a,
+      fresh.id,
+      2,
+      [c, a, b].map((l) => l),
+    );
+    expect(await column(fresh.id)).toEqual(['C', 'B', 'A']);
+  });
+
+  it('moves across columns to the dropped index and records the move for undo', async () => {
+    const { db, actions, column } = await setup();
+    await actions.moveLead(b, won.id, 0, []);
+    expect(await column(won.id)).toEqual(['B']);
+    expect(await column(fresh.id)).toEqual(['A', 'C']);
+    expect(useUndoStore.getState().moves).toEqual([
+      expect.objectContaining({
+        leadId: b.id,
+        fromStatusId: fresh.id,
+        fromPosition: 'a2',
+        toStatusId: won.id,
+      }),
+    ]);
+    const undone = await actions.undoLastMove();
+    expect(undone?.leadName).toBe('B');
+    expect(await column(fresh.id)).toEqual(['A', 'B', 'C']);
+    expect(await actions.undoLastMove()).toBeNull();
+    expect(await db.outbox.count()).toBe(2);
+  });
+
+  it('puts "Move to…" and quick-added leads at the top of the column', async () => {
+    const { actions, column } = await setup();
+    await actions.moveToStatus(a, won.id);
+    await actions.moveToStatus(c, won.id);
+    expect(await column(won.id)).toEqual(['C', 'A']);
+    expect(
+      await actions.quickAdd(sales.id, won.id, { full_name: 'D', product: 'auto' }),
+    ).toBeNull();
+    expect(await column(won.id)).toEqual(['D', 'C', 'A']);
+    expect(await actions.quickAdd(sales.id, won.id, { full_name: 'E', product: 'boats' })).toEqual({
+      product: [expect.stringContaining('Product must be one of')],
+    });
+  });
+});
