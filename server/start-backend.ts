@@ -17,6 +17,8 @@ export interface BackendOptions {
   dataDir?: string | null | undefined;
   /** Defaults to LEADLANES_JWT_SECRET, else the secret kept in .data/jwt-secret. */
   jwtSecret?: string | undefined;
+  /** Defaults to supabase/migrations. */
+  migrationsDir?: string | undefined;
   /** Load supabase/seed.sql when the database is new (default true). */
   seed?: boolean | undefined;
   /** One line per request and per startup step. */
@@ -41,6 +43,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
   const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir });
   try {
     const { applied } = await applyMigrations(db, {
+      ...(options.migrationsDir === undefined ? {} : { dir: options.migrationsDir }),
       onApply: (file) => options.log?.(`applying migration ${file.fileName}`),
     });
     const seeded = options.seed === false ? false : await seedIfNew(db);
