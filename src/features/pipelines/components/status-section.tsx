@@ -53,7 +53,7 @@ export function StatusSection({
         <>
           {canManage ? (
             <button type="button" onClick={() => setEditing({ kind: 'add' })}>
-              Add status
+              New status
             </button>
           ) : null}
           <SortableList

@@ -40,7 +40,7 @@ export async function createPipeline(
   return id;
 }
 
-export async function updatePipeline(db: LocalDb, id: string, patch: PipelineFields) {
+export async function updatePipeline(db: LocalDb, id: string, patch: Partial<PipelineFields>) {
   await mutate(db, 'update_pipeline', { id, patch });
 }
 

@@ -50,7 +50,8 @@ export async function leadCountsByStatus(
 ): Promise<Map<string, number>> {
   const keys = await db.leads
     .where('[pipeline_id+status_id+position]')
-    .between([pipelineId, Dexie.minKey, Dexie.minKey], [pipelineId, Dexie.maxKey, Dexie.maxKey])
+    // Two-part bounds cover every [pipelineId, status, position] key (arrays sort as tuples).
+    .between([pipelineId, Dexie.minKey], [pipelineId, Dexie.maxKey])
     .keys();
   return countKeys(keys.map((key) => (Array.isArray(key) ? (key[1] as unknown) : undefined)));
 }

@@ -1,0 +1,48 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { LocalDb } from '../../../sync/local-db.ts';
+import { describeChange, describeReason, PIPELINE_MUTATIONS } from '../lib/describe-rejection.ts';
+
+/**
+ * Pipeline and status changes the server refused (e.g. a duplicate status name made offline by
+ * two managers). The local store already rolled them back; this says so, so nothing is lost
+ * silently, until the person dismisses it.
+ */
+export function RejectedPipelineChanges({ db }: { db: LocalDb }) {
+  const data = useLiveQuery(async () => {
+    const [rejected, pipelines, statuses] = await Promise.all([
+      db.rejected.orderBy('rejected_at').reverse().toArray(),
+      db.pipelines.toArray(),
+      db.pipeline_statuses.toArray(),
+    ]);
+    const names = new Map<string, string>();
+    for (const row of [...pipelines, ...statuses]) names.set(row.id, row.name);
+    return { rejected: rejected.filter((r) => PIPELINE_MUTATIONS.has(r.name)), names };
+  }, [db]);
+  if (!data || data.rejected.length === 0) return null;
+  const nameOf = (id: string) => data.names.get(id);
+
+  return (
+    <section
+      aria-labelledby="rejected-pipeline-changes"
+      className="rejected-changes"
+      aria-live="polite"
+    >
+      <h2 id="rejected-pipeline-changes">Changes the server refused</h2>
+      <p>These changes were undone on this device because the server did not accept them.</p>
+      <ul>
+        {data.rejected.map((r) => (
+          <li key={r.mutation_id}>
+            <strong>{describeChange(r, nameOf)}</strong>: {describeReason(r)}{' '}
+            <button
+              type="button"
+              aria-label={`Dismiss: ${describeChange(r, nameOf)}`}
+              onClick={() => void db.rejected.delete(r.mutation_id)}
+            >
+              Dismiss
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
