@@ -88,7 +88,7 @@ describe('PipelinesPage (manager)', () => {
   });
 
   it('renames a pipeline, sending only the changed field', async () => {
-    const { db, user } = await renderPage();
+    const { db, seed, user } = await renderPage();
     await user.click(screen.getByRole('button', { name: 'Edit pipeline' }));
     const name = screen.getByRole('textbox', { name: 'Pipeline name' });
     await user.clear(name);
@@ -99,7 +99,7 @@ describe('PipelinesPage (manager)', () => {
     ).toBeInTheDocument();
     expect((await queued(db))[0]).toEqual({
       name: 'update_pipeline',
-      args: { id: expect.any(String), patch: { name: 'New Business' } },
+      args: { id: seed.sales.id, patch: { name: 'New Business' } },
     });
   });
 
