@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import type { PGlite } from '@electric-sql/pglite';
 import { pgDump } from '@electric-sql/pglite-tools';
 import type { SqlExecutor } from '../../server/db/database.ts';
 import type { PgliteDatabase } from '../../server/db/pglite-database.ts';
@@ -32,7 +33,7 @@ export async function dumpDatabase(source: BackupSource): Promise<string> {
   const text =
     source.kind === 'postgres'
       ? await runPgDump(source.url, args)
-      : await source.db.withPglite(async (pg) => (await pgDump({ pg, args })).text());
+      : await source.db.withPglite((pg) => pgliteDump(pg, args));
   assertCompleteDump(text, 'pg_dump output');
   return text;
 }
@@ -48,6 +49,17 @@ export async function backupDatabase(source: BackupSource, name: string): Promis
   const path = join(BACKUPS_DIR, `${stamp}-${name.replace(/[^A-Za-z0-9_.-]/g, '_')}.sql`);
   writeFileSync(path, text);
   return path;
+}
+
+// pgDump runs on the caller's own (only) connection and leaves its read-only snapshot
+// transaction open and search_path emptied: end and reset both so the database stays usable.
+async function pgliteDump(pg: PGlite, args: string[]): Promise<string> {
+  try {
+    return await (await pgDump({ pg, args })).text();
+  } finally {
+    if (pg.isInTransaction()) await pg.exec('rollback');
+    await pg.exec('reset all');
+  }
 }
 
 const execFileAsync = promisify(execFile);

@@ -4,6 +4,15 @@ import { assertCompleteDump, schemasInDump } from './backup-file.ts';
 // psql meta-commands pg_dump ≥ 15.14 writes around the script; they mean nothing outside psql.
 const RESTRICT_LINE = /^\\(un)?restrict \S+$/;
 
+// pg_dump writes the public schema's privileges only where they differ from a fresh database's
+// (PostgreSQL ≥ 15: owner pg_database_owner, USAGE for everyone). So public is recreated in that
+// initial state, and the dump's own CREATE SCHEMA public is skipped; its GRANT/REVOKEs then apply.
+const RECREATE_PUBLIC = `
+  create schema public authorization pg_database_owner;
+  grant usage on schema public to public;
+  comment on schema public is 'standard public schema';
+`;
+
 /**
  * Replaces the schemas a backup contains with the backup's content, in one transaction: each
  * schema is dropped (with everything in it, including data written since the backup) and
@@ -22,7 +31,8 @@ export async function restoreDatabase(db: Database, dump: string): Promise<{ sch
   }
   await db.transaction(async (tx) => {
     for (const schema of schemas) await tx.exec(`drop schema if exists "${schema}" cascade`);
-    await tx.exec(lines.join('\n'));
+    if (schemas.includes('public')) await tx.exec(RECREATE_PUBLIC);
+    await tx.exec(lines.filter((line) => line !== 'CREATE SCHEMA public;').join('\n'));
     // The dump sets session settings (search_path = '' …); do not leave them on a pooled connection.
     await tx.exec('reset all');
   });

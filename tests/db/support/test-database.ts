@@ -2,11 +2,15 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Database } from '../../../server/db/database.ts';
 import { openDatabase } from '../../../server/db/open-database.ts';
+import { openPgliteDatabase } from '../../../server/db/pglite-database.ts';
+import type { BackupSource } from '../../../scripts/db/backup-database.ts';
 
 export interface TestDatabase {
   db: Database;
   /** The connection string of the temporary database (PostgreSQL only). */
   url: string | undefined;
+  /** What db:backup would dump for this database (pg_dump or PGlite's pgDump). */
+  backupSource: BackupSource;
   /** Opens another, independent connection to the same database (PostgreSQL only). */
   openAnother(): Promise<Database>;
   drop(): Promise<void>;
@@ -19,10 +23,11 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const db = await openDatabase({});
+    const db = await openPgliteDatabase(undefined);
     return {
       db,
       url: undefined,
+      backupSource: { kind: 'pglite', db },
       openAnother: () => Promise.reject(new Error('PGlite in memory has one connection only')),
       drop: () => db.close(),
     };
@@ -37,6 +42,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     db,
     url: url.toString(),
+    backupSource: { kind: 'postgres', url: url.toString(), db },
     async openAnother() {
       const other = await openDatabase({ databaseUrl: url.toString() });
       others.push(other);
