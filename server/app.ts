@@ -78,12 +78,18 @@ async function route(
     return serveLocalAuth(req, res, localAuth, { ...deps, issuer: `${origin(req)}/auth/v1` });
   }
 
+  // The change stream says only "pull now" (no rows, RLS decides what a pull returns), and
+  // EventSource cannot send headers: an API key is optional here, but checked when given.
+  if (path === '/realtime/v1/local/changes' && req.method === 'GET') {
+    if (req.headers.apikey !== undefined || url.searchParams.has('apikey')) {
+      await authenticate(req, url, deps.secret);
+    }
+    return serveChanges(req, res, deps.changes);
+  }
+
   const auth = await authenticate(req, url, deps.secret);
   const rpc = /^\/rest\/v1\/rpc\/([^/]+)$/.exec(path)?.[1];
   if (rpc !== undefined) return serveRpc(req, res, url, decodeName(rpc), auth, deps);
-  if (path === '/realtime/v1/local/changes' && req.method === 'GET') {
-    return serveChanges(req, res, deps.changes);
-  }
   if (path.startsWith('/rest/v1/')) {
     throw new ApiError(404, {
       code: 'PGRST205',

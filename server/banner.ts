@@ -11,6 +11,6 @@ export async function backendBanner(backend: Backend, url: string): Promise<stri
     `  anon key  ${backend.anonKey}`,
     `  sign in   POST ${url}/auth/v1/local/sign-in {"email": "…"} as one of:`,
     ...users.map((u) => `              ${u.email.padEnd(30)} ${u.role.padEnd(8)} ${u.full_name}`),
-    `  changes   GET ${url}/realtime/v1/local/changes?apikey=<anon key> (server-sent events)`,
+    `  changes   GET ${url}/realtime/v1/local/changes (server-sent events)`,
   ];
 }

@@ -57,9 +57,13 @@ async function openEvents(url: string, headers: Record<string, string> = {}) {
 }
 
 describe(`change events (${engineName})`, () => {
-  it('refuses a stream without an API key', async () => {
-    const res = await fetch(`${t.url}/realtime/v1/local/changes`);
-    expect(res.status).toBe(401);
+  it('refuses a stream with a forged API key, and serves one without a key (EventSource)', async () => {
+    const forged = await fetch(`${t.url}/realtime/v1/local/changes?apikey=forged`);
+    expect(forged.status).toBe(401);
+    const keyless = await openEvents(`${t.url}/realtime/v1/local/changes`);
+    expect(keyless.res.status).toBe(200);
+    expect((await keyless.next()).event).toBe('ready');
+    keyless.close();
   });
 
   it('sends a change after each committed mutating call, and none for reads or failures', async () => {
