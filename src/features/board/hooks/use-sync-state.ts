@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { LocalDb } from '../../../sync/local-db.ts';
 import { pendingRowIds } from '../../../sync/pending.ts';
 import type { RejectedMutation } from '../../../sync/types.ts';
@@ -19,7 +19,10 @@ export type SyncStatusSource = {
 };
 
 export function useSyncStatus(engine: SyncStatusSource): SyncStatusView {
-  return useSyncExternalStore(engine.subscribe, engine.getStatus);
+  // Called through the engine so class-based engines keep their `this`.
+  const subscribe = useCallback((listener: () => void) => engine.subscribe(listener), [engine]);
+  const getStatus = useCallback(() => engine.getStatus(), [engine]);
+  return useSyncExternalStore(subscribe, getStatus);
 }
 
 const EMPTY = new Set<string>();

@@ -1,0 +1,56 @@
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SyncStatusView } from '../hooks/use-sync-state.ts';
+import { SyncStatusIndicator } from './sync-status-indicator.tsx';
+
+/** A tiny engine with the status API's shape: subscribe + getStatus (kept as a class on purpose). */
+class FakeStatusEngine {
+  private status: SyncStatusView = {
+    online: true,
+    syncing: false,
+    pendingCount: 0,
+    lastSyncedAt: null,
+    lastError: null,
+  };
+  private listeners = new Set<() => void>();
+  subscribe(listener: () => void) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  getStatus() {
+    return this.status;
+  }
+  set(patch: Partial<SyncStatusView>) {
+    this.status = { ...this.status, ...patch };
+    for (const l of this.listeners) l();
+  }
+}
+
+describe('SyncStatusIndicator', () => {
+  afterEach(cleanup);
+
+  it('follows the engine: offline, pending changes, syncing, last sync and last error', () => {
+    const engine = new FakeStatusEngine();
+    render(<SyncStatusIndicator engine={engine} />);
+    const status = screen.getByRole('status', { name: 'Sync status' });
+    expect(status).toHaveTextContent('Online');
+    expect(status).toHaveTextContent('All changes saved');
+    expect(status).toHaveTextContent('Not synced yet');
+
+    act(() => engine.set({ online: false, pendingCount: 3 }));
+    expect(status).toHaveTextContent('Offline');
+    expect(status).toHaveTextContent('3 changes not synced');
+
+    act(() =>
+      engine.set({
+        online: true,
+        syncing: true,
+        lastSyncedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+        lastError: 'Server unreachable',
+      }),
+    );
+    expect(status).toHaveTextContent('Syncing…');
+    expect(status).toHaveTextContent('Last synced 5 minutes ago');
+    expect(status).toHaveTextContent('Server unreachable');
+  });
+});
