@@ -13,7 +13,7 @@ import { seedIfNew } from './seed.ts';
 export interface BackendOptions {
   /** postgres://… ; when unset, embedded PGlite in `dataDir`. */
   databaseUrl?: string | undefined;
-  /** PGlite data directory; `null` for in-memory (tests). Defaults to .data/pglite. */
+  /** PGlite data directory; `null` for in-memory (tests). Defaults to LEADLANES_DATA_DIR, else .data/pglite. */
   dataDir?: string | null | undefined;
   /** Defaults to LEADLANES_JWT_SECRET, else the secret kept in .data/jwt-secret. */
   jwtSecret?: string | undefined;
@@ -39,7 +39,10 @@ export interface Backend {
 
 /** Opens the database, brings it up to date, seeds a new one, and builds the HTTP handler. */
 export async function startBackend(options: BackendOptions = {}): Promise<Backend> {
-  const dataDir = options.dataDir === null ? undefined : (options.dataDir ?? DEFAULT_DATA_DIR);
+  const dataDir =
+    options.dataDir === null
+      ? undefined
+      : (options.dataDir ?? (process.env.LEADLANES_DATA_DIR || DEFAULT_DATA_DIR));
   const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir });
   try {
     const { applied } = await applyMigrations(db, {

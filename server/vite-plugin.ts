@@ -31,12 +31,13 @@ function enqueue<T>(step: () => Promise<T>): Promise<T> {
 
 interface LocalEnv {
   databaseUrl: string | undefined;
+  dataDir: string | undefined;
   jwtSecret: string | undefined;
 }
 
 export function localBackend(): Plugin {
   let enabled = false;
-  let env: LocalEnv = { databaseUrl: undefined, jwtSecret: undefined };
+  let env: LocalEnv = { databaseUrl: undefined, dataDir: undefined, jwtSecret: undefined };
 
   const mount = (server: ViteDevServer | PreviewServer): void => {
     if (!enabled) return;
@@ -46,6 +47,7 @@ export function localBackend(): Plugin {
       backend ??= enqueue(() =>
         startBackend({
           databaseUrl: env.databaseUrl,
+          dataDir: env.dataDir,
           jwtSecret: env.jwtSecret,
           log: (line) => logger.info(`[backend] ${line}`, { timestamp: true }),
         }),
@@ -103,6 +105,7 @@ export function localBackend(): Plugin {
       if (!enabled) return;
       env = {
         databaseUrl: loaded.DATABASE_URL || undefined,
+        dataDir: loaded.LEADLANES_DATA_DIR || undefined,
         jwtSecret: loaded.LEADLANES_JWT_SECRET || undefined,
       };
       const secret = loadJwtSecret(DEFAULT_SECRET_FILE, env.jwtSecret);
