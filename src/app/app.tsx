@@ -1,8 +1,70 @@
+import { useMemo } from 'react';
+import { SignInPage } from '../features/auth/components/sign-in-page.tsx';
+import { useAuthSession } from '../features/auth/store/auth-session-store.ts';
+import { backendConfig, createBackendClient, type BackendClient } from './backend-client.ts';
+import { localAccessTokenGetter } from './local-access-token.ts';
+import { AppProviders } from './providers.tsx';
+import { useWorkspace } from './use-workspace.ts';
+import { WorkspaceRoutes } from './workspace-routes.tsx';
+import type { SignedInUser } from '../features/auth/store/auth-session-store.ts';
+import './styles.css';
+
 export function App() {
   return (
-    <main>
-      <h1>Leadlanes</h1>
-      <p>Insurance lead pipelines, local-first.</p>
-    </main>
+    <AppProviders>
+      <AppContent />
+    </AppProviders>
+  );
+}
+
+function AppContent() {
+  const session = useAuthSession((s) => s.session);
+  const signOut = useAuthSession((s) => s.signOut);
+  const supabase = useMemo(
+    () => createBackendClient(backendConfig, localAccessTokenGetter(backendConfig.url)),
+    [],
+  );
+
+  if (!session) return <SignInPage config={backendConfig} supabase={supabase} />;
+  return (
+    <SignedInApp
+      key={session.user.id}
+      user={session.user}
+      supabase={supabase}
+      onSignOut={() => {
+        if (backendConfig.mode === 'supabase') void supabase.auth.signOut();
+        signOut();
+      }}
+    />
+  );
+}
+
+function SignedInApp(props: {
+  user: SignedInUser;
+  supabase: BackendClient;
+  onSignOut: () => void;
+}) {
+  const workspace = useWorkspace(props.user.id, backendConfig, props.supabase);
+  if (workspace.state === 'opening') {
+    return (
+      <p className="page-state" role="status">
+        Opening your workspace…
+      </p>
+    );
+  }
+  if (workspace.state === 'failed') {
+    return (
+      <div className="page-state" role="alert">
+        <p>This browser could not open the local store: {workspace.message}</p>
+        <p>Leadlanes needs IndexedDB; private windows in some browsers turn it off.</p>
+      </div>
+    );
+  }
+  return (
+    <WorkspaceRoutes
+      user={props.user}
+      workspace={workspace.workspace}
+      onSignOut={props.onSignOut}
+    />
   );
 }
