@@ -50,6 +50,11 @@ const VERSIONS: { version: number; stores: Record<string, string | null> }[] = [
       meta: 'key',
     },
   },
+  {
+    // A lead's tombstone removes its history; find those base rows without a scan.
+    version: 2,
+    stores: { base: '[table+id], table, row.lead_id' },
+  },
 ];
 
 export const META_KEYS = {

@@ -1,0 +1,191 @@
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { liveQuery } from 'dexie';
+import { retryDelay } from './backoff.ts';
+import type { LocalDb } from './local-db.ts';
+import { META_KEYS } from './local-db.ts';
+import { parseRowKey } from './mutations/local-writer.ts';
+import { pullAll } from './pull.ts';
+import { pushPending } from './push.ts';
+import type { ChangeSignal } from './signals/change-signal.ts';
+import { SyncRequestError } from './sync-api.ts';
+import type { SyncStatus } from './sync-status.ts';
+import { INITIAL_STATUS } from './sync-status.ts';
+
+export interface SyncEngineOptions {
+  supabase: SupabaseClient;
+  db: LocalDb;
+  userId: string;
+  /** Aborting stops the engine (e.g. on sign-out). */
+  signal?: AbortSignal;
+  /** Server change nudges: localSseSignal (local backend) and/or supabaseRealtimeSignal. */
+  changeSignals?: ChangeSignal[];
+  /** Periodic sync as a safety net (default 30 s; 0 disables). */
+  intervalMs?: number;
+  pageSize?: number;
+  /** Web Locks (default navigator.locks when present): one tab of this user syncs at a time. */
+  locks?: LockManager | null;
+  retry?: { baseMs?: number; maxMs?: number; random?: () => number };
+}
+
+export interface SyncEngine {
+  start(): void;
+  /** Stops timers and signals, and waits for a running sync to finish. */
+  stop(): Promise<void>;
+  /** Syncs now (push, then pull every page); rejects with the error if that sync failed. */
+  syncNow(): Promise<void>;
+  getStatus(): SyncStatus;
+  subscribe(listener: (status: SyncStatus) => void): () => void;
+}
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const { supabase, db, userId } = options;
+  const locks =
+    options.locks !== undefined
+      ? options.locks
+      : typeof navigator !== 'undefined' && 'locks' in navigator
+        ? navigator.locks
+        : null;
+  const listeners = new Set<(status: SyncStatus) => void>();
+  const cleanups: (() => void)[] = [];
+  let status: SyncStatus = { ...INITIAL_STATUS, online: browserOnline() };
+  let started = false;
+  let stopped = false;
+  let attempts = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  // At most one sync running and one queued behind it; callers share the queued one.
+  let chain: Promise<void> = Promise.resolve();
+  let queued: Promise<void> | null = null;
+
+  function setStatus(patch: Partial<SyncStatus>): void {
+    status = { ...status, ...patch };
+    for (const listener of listeners) listener(status);
+  }
+
+  async function withLock(fn: () => Promise<void>): Promise<void> {
+    if (!locks) return fn();
+    // The lock is held until fn settles (request resolves with fn's promise, flattened by await).
+    await locks.request(`leadlanes-sync:${userId}`, fn);
+  }
+
+  async function runCycle(): Promise<void> {
+    if (stopped) return;
+    clearTimeout(retryTimer);
+    setStatus({ syncing: true });
+    try {
+      await withLock(async () => {
+        await pushPending(db, supabase);
+        await pullAll(db, supabase, {
+          ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}),
+          onProgress: (progress) => setStatus({ progress }),
+        });
+      });
+      attempts = 0;
+      const synced = await db.meta.get(META_KEYS.lastSyncedAt);
+      setStatus({
+        online: true,
+        lastError: null,
+        progress: null,
+        lastSyncedAt: typeof synced?.value === 'string' ? synced.value : status.lastSyncedAt,
+      });
+    } catch (error) {
+      attempts++;
+      const offline = error instanceof SyncRequestError && error.offline;
+      setStatus({
+        online: !offline && browserOnline(),
+        lastError: error instanceof Error ? error.message : String(error),
+        progress: null,
+      });
+      if (!stopped) {
+        retryTimer = setTimeout(() => background(), retryDelay(attempts, options.retry));
+      }
+      throw error;
+    } finally {
+      setStatus({ syncing: false });
+    }
+  }
+
+  function syncNow(): Promise<void> {
+    if (queued) return queued;
+    const next = chain.then(() => {
+      queued = null;
+      return runCycle();
+    });
+    queued = next;
+    chain = next.catch(() => undefined);
+    return next;
+  }
+
+  /** A sync nobody awaits: its failure is already in the status and schedules a retry. */
+  function background(): void {
+    syncNow().catch(() => undefined);
+  }
+
+  function watchLocalStore(): () => void {
+    const subscription = liveQuery(async () => ({
+      outbox: await db.outbox.toArray(),
+      rejected: await db.rejected.orderBy('mutation_id').toArray(),
+    })).subscribe({
+      next: ({ outbox, rejected }) => {
+        const ids = new Set<string>();
+        for (const entry of outbox) for (const key of entry.touched) ids.add(parseRowKey(key).id);
+        setStatus({ pendingCount: outbox.length, pendingRowIds: ids, rejected });
+        // A change made in any tab is sent promptly, not at the next periodic sync.
+        if (outbox.some((e) => e.state === 'pending') && !status.syncing && attempts === 0) {
+          background();
+        }
+      },
+      error: (error: unknown) => setStatus({ lastError: String(error) }),
+    });
+    return () => subscription.unsubscribe();
+  }
+
+  function start(): void {
+    if (started || stopped) return;
+    started = true;
+    cleanups.push(watchLocalStore());
+    for (const changeSignal of options.changeSignals ?? []) cleanups.push(changeSignal(background));
+    const intervalMs = options.intervalMs ?? 30_000;
+    if (intervalMs > 0) {
+      const timer = setInterval(background, intervalMs);
+      cleanups.push(() => clearInterval(timer));
+    }
+    if (typeof window !== 'undefined') {
+      const onOnline = (): void => {
+        attempts = 0;
+        setStatus({ online: true });
+        background();
+      };
+      const onOffline = (): void => setStatus({ online: false });
+      window.addEventListener('online', onOnline);
+      window.addEventListener('offline', onOffline);
+      cleanups.push(() => {
+        window.removeEventListener('online', onOnline);
+        window.removeEventListener('offline', onOffline);
+      });
+    }
+    options.signal?.addEventListener('abort', () => void stop(), { once: true });
+    background();
+  }
+
+  async function stop(): Promise<void> {
+    stopped = true;
+    clearTimeout(retryTimer);
+    for (const cleanup of cleanups.splice(0)) cleanup();
+    await chain;
+  }
+
+  return {
+    start,
+    stop,
+    syncNow,
+    getStatus: () => status,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+function browserOnline(): boolean {
+  return typeof navigator === 'undefined' || navigator.onLine !== false;
+}

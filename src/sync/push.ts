@@ -1,0 +1,56 @@
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { LocalDb } from './local-db.ts';
+import { getClientId } from './local-db.ts';
+import { rebase, rebaseTables } from './rebase.ts';
+import { settleMutation } from './reject.ts';
+import { pushMutations } from './sync-api.ts';
+
+export interface PushOutcome {
+  applied: number;
+  rejected: number;
+}
+
+/**
+ * Sends every queued mutation, oldest first, in batches. A refused one is rolled back locally
+ * and recorded at once; an applied one stops being sent but stays queued (still shown) until a
+ * pull brings its effect, so the card never jumps back in between. Throws SyncRequestError when
+ * the call fails: nothing is lost, the next attempt resends the same mutations and the server's
+ * ledger answers those it already applied.
+ */
+export async function pushPending(
+  db: LocalDb,
+  supabase: SupabaseClient,
+  batchSize = 100,
+): Promise<PushOutcome> {
+  const clientId = await getClientId(db);
+  const outcome: PushOutcome = { applied: 0, rejected: 0 };
+  for (;;) {
+    const batch = await db.outbox.where('state').equals('pending').limit(batchSize).toArray();
+    if (batch.length === 0) return outcome;
+    batch.sort((a, b) => a.mutation_id - b.mutation_id);
+    const results = await pushMutations(
+      supabase,
+      clientId,
+      batch.map((e) => ({ mutation_id: e.mutation_id, name: e.name, args: e.args })),
+    );
+    const now = new Date().toISOString();
+    let answered = 0;
+    await db.transaction('rw', rebaseTables(db), async () => {
+      const changed: string[] = [];
+      for (const result of results) {
+        if (!batch.some((e) => e.mutation_id === result.mutation_id)) continue;
+        answered++;
+        if (result.status === 'applied') {
+          await db.outbox.update(result.mutation_id, { state: 'applied' });
+          outcome.applied++;
+        } else {
+          changed.push(...(await settleMutation(db, result, now)));
+          outcome.rejected++;
+        }
+      }
+      if (changed.length > 0) await rebase(db, changed);
+    });
+    // A server that answers for none of them would make this loop forever.
+    if (answered === 0) throw new Error('sync_push answered for none of the mutations sent');
+  }
+}

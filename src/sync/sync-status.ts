@@ -1,0 +1,30 @@
+import type { PullProgress } from './pull.ts';
+import type { RejectedMutation } from './types.ts';
+
+/** What the UI shows about sync. */
+export interface SyncStatus {
+  /** False after a request got no answer, or when the browser says so; true again on success. */
+  online: boolean;
+  syncing: boolean;
+  /** Queued mutations not yet confirmed by a pull. */
+  pendingCount: number;
+  lastSyncedAt: string | null;
+  lastError: string | null;
+  /** Changes the server refused, newest last; dismiss with dismissRejected(db, id). */
+  rejected: RejectedMutation[];
+  /** Rows pulled so far in the current pull (first sync of a large data set), or null. */
+  progress: PullProgress | null;
+  /** Ids of rows with a queued change ("saving…"). */
+  pendingRowIds: ReadonlySet<string>;
+}
+
+export const INITIAL_STATUS: SyncStatus = {
+  online: true,
+  syncing: false,
+  pendingCount: 0,
+  lastSyncedAt: null,
+  lastError: null,
+  rejected: [],
+  progress: null,
+  pendingRowIds: new Set(),
+};

@@ -1,0 +1,58 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { LocalDb } from '../../../src/sync/local-db.ts';
+import { openLocalDb } from '../../../src/sync/local-db.ts';
+import { pullAll } from '../../../src/sync/pull.ts';
+import { pushPending } from '../../../src/sync/push.ts';
+import { Network } from './network.ts';
+import type { DemoUser, SyncBackend } from './sync-backend.ts';
+import { DEMO } from './sync-backend.ts';
+
+/**
+ * One simulated device: its own IndexedDB (persisted across reloads), its own network and a
+ * supabase-js client for one demo user.
+ */
+export class Device {
+  readonly network = new Network();
+  readonly indexedDB = new IDBFactory();
+  readonly supabase: SupabaseClient;
+  #db: LocalDb | undefined;
+
+  get db(): LocalDb {
+    if (!this.#db) throw new Error('device store is not open');
+    return this.#db;
+  }
+
+  private constructor(
+    readonly backend: SyncBackend,
+    readonly user: DemoUser,
+  ) {
+    this.supabase = backend.client(user, this.network);
+  }
+
+  static async open(backend: SyncBackend, user: DemoUser): Promise<Device> {
+    const device = new Device(backend, user);
+    await device.reload();
+    return device;
+  }
+
+  get userId(): string {
+    return DEMO[this.user].id;
+  }
+
+  /** Closes the store and opens it again, as a reloaded tab would. */
+  async reload(): Promise<void> {
+    this.#db?.close();
+    this.#db = await openLocalDb(this.userId, { indexedDB: this.indexedDB, IDBKeyRange });
+  }
+
+  /** One sync as the engine does it: push everything queued, then pull every page. */
+  async sync(pageSize = 1000): Promise<void> {
+    await pushPending(this.db, this.supabase);
+    await pullAll(this.db, this.supabase, { pageSize });
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
