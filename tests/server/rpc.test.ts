@@ -139,6 +139,20 @@ describe(`results in PostgREST's shapes (${engineName})`, () => {
     expect((await ana.rpc('test_whole_body', { any: ['thing'] })).data).toEqual({ any: ['thing'] });
   });
 
+  it('passes the whole body to a single named json parameter with Prefer: params=single-object', async () => {
+    const res = await post('test_single', '{"a": 1, "b": [true]}', {
+      Prefer: 'params=single-object',
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ a: 1, b: [true] });
+  });
+
+  it('runs GET read-only even for a volatile function (a write is refused with 405)', async () => {
+    const { error, status } = await ana.rpc('test_add_item', { item_id: 77 }, { get: true });
+    expect(status).toBe(405);
+    expect(error).toMatchObject({ code: '25006' });
+  });
+
   it('runs stable functions read-only (a write inside one is refused with 405)', async () => {
     const { error, status } = await ana.rpc('test_write_in_stable');
     expect(status).toBe(405);
@@ -173,6 +187,17 @@ describe(`errors in PostgREST's shapes and statuses (${engineName})`, () => {
       message: 'Refused: no way',
       details: 'The detail',
       hint: 'The hint',
+    });
+  });
+
+  it("honours PostgREST's RAISE SQLSTATE 'PGRST' with a chosen status and body", async () => {
+    const { error, status } = await ana.rpc('test_payment_required');
+    expect(status).toBe(402);
+    expect(error).toEqual({
+      code: 'P402',
+      message: 'Payment required',
+      details: 'Upgrade',
+      hint: null,
     });
   });
 

@@ -82,6 +82,19 @@ create function public.test_nobody_may() returns int
   language sql immutable as 'select 1';
 revoke all on function public.test_nobody_may() from public;
 
+create function public.test_single(payload jsonb) returns jsonb
+  language sql immutable as 'select payload';
+grant execute on function public.test_single(jsonb) to authenticated;
+
+create function public.test_payment_required() returns void
+  language plpgsql as $$
+  begin
+    raise sqlstate 'PGRST' using
+      message = '{"code":"P402","message":"Payment required","details":"Upgrade","hint":null}',
+      detail = '{"status":402,"headers":{}}';
+  end $$;
+grant execute on function public.test_payment_required() to authenticated;
+
 create function public.test_whole_body(jsonb) returns jsonb
   language sql immutable as 'select $1';
 grant execute on function public.test_whole_body(jsonb) to authenticated;
