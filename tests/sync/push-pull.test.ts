@@ -226,10 +226,11 @@ describe(`push and pull against the local backend (${engineName})`, () => {
     expect(
       (await ana.supabase.rpc('sync_push', { client_id: anaClient, mutations: [] })).error,
     ).toBeNull();
-    const { data, error } = await maya.supabase.rpc('sync_push', {
+    const response = await maya.supabase.rpc('sync_push', {
       client_id: anaClient,
       mutations: [{ mutation_id: 1, name: 'delete_lead', args: { id: crypto.randomUUID() } }],
     });
+    const { data, error } = response as { data: unknown; error: unknown };
     expect(error).toBeNull();
     expect(data).toEqual({
       results: [
