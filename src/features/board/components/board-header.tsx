@@ -14,6 +14,7 @@ type BoardHeaderProps = {
   engine: SyncStatusSource;
   rejected: readonly RejectedMutation[];
   leadName: (leadId: string) => string | null;
+  onDismissRejected: (mutationId: number) => void;
 };
 
 export function BoardHeader(props: BoardHeaderProps) {
@@ -30,7 +31,11 @@ export function BoardHeader(props: BoardHeaderProps) {
       <BoardFilters agents={props.agents} />
       <div className="board-sync">
         <SyncStatusIndicator engine={props.engine} />
-        <RejectedChanges rejected={props.rejected} leadName={props.leadName} />
+        <RejectedChanges
+          rejected={props.rejected}
+          leadName={props.leadName}
+          onDismiss={props.onDismissRejected}
+        />
       </div>
     </div>
   );

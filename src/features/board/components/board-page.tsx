@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { LocalDb } from '../../../sync/local-db.ts';
+import { dismissRejected } from '../../../sync/reject.ts';
 import type { Lead } from '../../../sync/types.ts';
 import {
   usePipelineLeads,
@@ -117,6 +118,7 @@ export function BoardPage(props: BoardPageProps) {
         engine={engine}
         rejected={rejected}
         leadName={(id) => leadNames.get(id) ?? null}
+        onDismissRejected={(mutationId) => void dismissRejected(db, mutationId).catch(fail)}
       />
       <p className="board-notice" role="status" aria-live="polite">
         {notice}

@@ -111,5 +111,12 @@ describe('LeadCard', () => {
     expect(screen.getByRole('list', { name: 'Rejected changes' })).toHaveTextContent(
       'move lead (Omar Li): You may not move this lead',
     );
+    screen.getByRole('button', { name: 'Dismiss: move lead (Omar Li)' }).click();
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: /Rejected changes/ })).not.toBeInTheDocument(),
+    );
+    expect(screen.getByRole('listitem', { name: 'Omar Li' })).not.toHaveTextContent(
+      'Change refused',
+    );
   });
 });

@@ -6,6 +6,7 @@ type RejectedChangesProps = {
   rejected: readonly RejectedMutation[];
   /** Lead names by id, so a refusal says which lead it was about. */
   leadName: (leadId: string) => string | null;
+  onDismiss: (mutationId: number) => void;
 };
 
 function describe(r: RejectedMutation, leadName: RejectedChangesProps['leadName']): string {
@@ -18,7 +19,7 @@ function describe(r: RejectedMutation, leadName: RejectedChangesProps['leadName'
 }
 
 /** "Rejected changes (n)": a disclosure listing what the server refused and why. */
-export function RejectedChanges({ rejected, leadName }: RejectedChangesProps) {
+export function RejectedChanges({ rejected, leadName, onDismiss }: RejectedChangesProps) {
   const [open, setOpen] = useState(false);
   const listId = useId();
   if (rejected.length === 0) return null;
@@ -38,7 +39,14 @@ export function RejectedChanges({ rejected, leadName }: RejectedChangesProps) {
           {rejected.map((r) => (
             <li key={r.mutation_id}>
               <strong>{describe(r, leadName)}</strong>: {r.message}{' '}
-              <span className="muted">({formatSince(r.rejected_at)})</span>
+              <span className="muted">({formatSince(r.rejected_at)})</span>{' '}
+              <button
+                type="button"
+                aria-label={`Dismiss: ${describe(r, leadName)}`}
+                onClick={() => onDismiss(r.mutation_id)}
+              >
+                Dismiss
+              </button>
             </li>
           ))}
         </ul>

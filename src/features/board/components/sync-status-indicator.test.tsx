@@ -1,28 +1,24 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SyncStatusView } from '../hooks/use-sync-state.ts';
+import { INITIAL_STATUS, type SyncStatus } from '../../../sync/sync-status.ts';
 import { SyncStatusIndicator } from './sync-status-indicator.tsx';
 
 /** A tiny engine with the status API's shape: subscribe + getStatus (kept as a class on purpose). */
 class FakeStatusEngine {
-  private status: SyncStatusView = {
-    online: true,
-    syncing: false,
-    pendingCount: 0,
-    lastSyncedAt: null,
-    lastError: null,
-  };
-  private listeners = new Set<() => void>();
-  subscribe(listener: () => void) {
+  private status: SyncStatus = INITIAL_STATUS;
+  private listeners = new Set<(status: SyncStatus) => void>();
+  subscribe(listener: (status: SyncStatus) => void) {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
   }
   getStatus() {
     return this.status;
   }
-  set(patch: Partial<SyncStatusView>) {
+  set(patch: Partial<SyncStatus>) {
     this.status = { ...this.status, ...patch };
-    for (const l of this.listeners) l();
+    for (const l of this.listeners) l(this.status);
   }
 }
 
@@ -47,8 +43,10 @@ describe('SyncStatusIndicator', () => {
         syncing: true,
         lastSyncedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
         lastError: 'Server unreachable',
+        progress: { done: 1200, total: 10000 },
       }),
     );
+    expect(status).toHaveTextContent('Loading 1,200 of 10,000 rows');
     expect(status).toHaveTextContent('Syncing…');
     expect(status).toHaveTextContent('Last synced 5 minutes ago');
     expect(status).toHaveTextContent('Server unreachable');

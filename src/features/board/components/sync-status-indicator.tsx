@@ -19,6 +19,12 @@ export function SyncStatusIndicator({ engine }: { engine: SyncStatusSource }) {
       <span>
         {status.lastSyncedAt ? `Last synced ${formatSince(status.lastSyncedAt)}` : 'Not synced yet'}
       </span>
+      {status.progress && status.progress.total > 0 && (
+        <span>
+          Loading {status.progress.done.toLocaleString('en-US')} of{' '}
+          {status.progress.total.toLocaleString('en-US')} rows
+        </span>
+      )}
       {status.lastError && (
         <span className="sync-error">
           <AlertTriangle aria-hidden="true" size={16} /> {status.lastError}

@@ -1,24 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import type { SyncEngine } from '../../../sync/engine.ts';
 import type { LocalDb } from '../../../sync/local-db.ts';
 import { pendingRowIds } from '../../../sync/pending.ts';
+import type { SyncStatus } from '../../../sync/sync-status.ts';
 import type { RejectedMutation } from '../../../sync/types.ts';
 
-/** The part of the sync engine's status the board shows. */
-export type SyncStatusView = {
-  online: boolean;
-  syncing: boolean;
-  pendingCount: number;
-  lastSyncedAt: string | null;
-  lastError: string | null;
-};
+/** What the board needs of the sync engine (src/sync/engine.ts): its status and changes to it. */
+export type SyncStatusSource = Pick<SyncEngine, 'subscribe' | 'getStatus'>;
 
-export type SyncStatusSource = {
-  subscribe: (listener: () => void) => () => void;
-  getStatus: () => SyncStatusView;
-};
-
-export function useSyncStatus(engine: SyncStatusSource): SyncStatusView {
+export function useSyncStatus(engine: SyncStatusSource): SyncStatus {
   // Called through the engine so class-based engines keep their `this`.
   const subscribe = useCallback((listener: () => void) => engine.subscribe(listener), [engine]);
   const getStatus = useCallback(() => engine.getStatus(), [engine]);

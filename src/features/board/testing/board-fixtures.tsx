@@ -3,7 +3,8 @@ import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { openLocalDb, type LocalDb } from '../../../sync/local-db.ts';
 import type { Lead, Pipeline, PipelineStatus, Profile } from '../../../sync/types.ts';
-import type { SyncStatusSource, SyncStatusView } from '../hooks/use-sync-state.ts';
+import { INITIAL_STATUS, type SyncStatus } from '../../../sync/sync-status.ts';
+import type { SyncStatusSource } from '../hooks/use-sync-state.ts';
 import { useBoardUiStore, EMPTY_FILTERS } from '../store/board-ui-store.ts';
 import { useUndoStore } from '../store/undo-store.ts';
 
@@ -86,15 +87,8 @@ export async function seedDb(rows: {
 }
 
 /** A fixed sync status (the engine is not under test here). */
-export function staticEngine(patch: Partial<SyncStatusView> = {}): SyncStatusSource {
-  const status: SyncStatusView = {
-    online: true,
-    syncing: false,
-    pendingCount: 0,
-    lastSyncedAt: null,
-    lastError: null,
-    ...patch,
-  };
+export function staticEngine(patch: Partial<SyncStatus> = {}): SyncStatusSource {
+  const status: SyncStatus = { ...INITIAL_STATUS, ...patch };
   return { subscribe: () => () => undefined, getStatus: () => status };
 }
 
