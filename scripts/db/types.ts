@@ -2,22 +2,16 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolveTarget } from './db-target.ts';
-import { runCommand } from './run-command.ts';
+import { generateTypes } from './generate-types.ts';
+import { openTarget, resolveTarget } from './db-target.ts';
+import { runCommand, withClosing } from './run-command.ts';
 
 const OUTPUT = fileURLToPath(new URL('../../src/lib/database.types.ts', import.meta.url));
 
-// `supabase gen types typescript --db-url` reads the schema through postgres-meta, which the CLI
-// runs as a Docker container: it needs a real PostgreSQL reachable by URL and a Docker daemon.
-runCommand('types', () => {
-  const target = resolveTarget();
-  if (target.kind !== 'postgres') {
-    throw new Error(
-      'db:types needs a real PostgreSQL: set DATABASE_URL (the Supabase CLI cannot open PGlite); ' +
-        'e.g. DATABASE_URL=postgres://postgres:postgres@127.0.0.1:5432/postgres npm run db:types',
-    );
-  }
-  console.log(`Generating TypeScript types from ${target.label}`);
+// On PostgreSQL: `supabase gen types typescript --db-url`, the reference generator. The CLI reads
+// the schema through postgres-meta, which it runs in Docker; without Docker (and on PGlite, which
+// the CLI cannot reach) the built-in catalog generator writes the same shape.
+function generateWithCli(url: string): { types: string } | { problem: string } {
   const result = spawnSync(
     'npx',
     [
@@ -27,23 +21,35 @@ runCommand('types', () => {
       'types',
       'typescript',
       '--db-url',
-      target.url,
+      url,
       '--schema',
       'public',
     ],
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
-  if (result.error) throw result.error;
-  if (result.status !== 0 || !result.stdout.includes('export type Database')) {
-    const reason = (result.stderr || result.stdout)
-      .trim()
-      .split('\n')
-      .find((l) => /error|fail|docker/i.test(l));
-    throw new Error(
-      `supabase gen types failed${reason ? `: ${reason.trim()}` : ''} (the CLI runs postgres-meta in Docker; start Docker and retry)`,
-    );
+  if (result.status === 0 && result.stdout.includes('export type Database'))
+    return { types: result.stdout };
+  const output = `${result.stderr}\n${result.stdout}`.split('\n');
+  const line = output.find((l) => /docker|error|fail/i.test(l))?.trim() ?? 'no output';
+  return { problem: line };
+}
+
+runCommand('types', async () => {
+  const target = resolveTarget();
+  console.log(`Generating TypeScript types from ${target.label}`);
+  let types: string | undefined;
+  if (target.kind === 'postgres') {
+    const cli = generateWithCli(target.url);
+    if ('types' in cli) types = cli.types;
+    else
+      console.log(
+        `  supabase gen types could not run (${cli.problem}); using the built-in generator`,
+      );
+  } else {
+    console.log('  PGlite: the Supabase CLI cannot connect to it; using the built-in generator');
   }
+  types ??= await withClosing(openTarget(target), (db) => generateTypes(db));
   mkdirSync(dirname(OUTPUT), { recursive: true });
-  writeFileSync(OUTPUT, result.stdout);
+  writeFileSync(OUTPUT, types);
   console.log(`Wrote ${OUTPUT}`);
 });

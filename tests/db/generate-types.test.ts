@@ -1,0 +1,36 @@
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyMigrations } from '../../server/db/apply-migrations.ts';
+import { generateTypes } from '../../scripts/db/generate-types.ts';
+import type { TestDatabase } from './support/test-database.ts';
+import { createTestDatabase, engineName } from './support/test-database.ts';
+
+// db:types' built-in generator (used on PGlite, and where the CLI's Docker image is unavailable).
+describe(`generated database types (${engineName})`, () => {
+  let t: TestDatabase;
+  let types: string;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    await applyMigrations(t.db);
+    types = await generateTypes(t.db);
+  });
+  afterAll(() => t.drop());
+
+  it('describes rows, inserts (defaults optional) and relationships the Supabase way', () => {
+    expect(types).toMatch(/leads: \{\n\s+Row: \{[^}]*\n\s+status_id: string\n/);
+    expect(types).toMatch(/Insert: \{[^}]*\n\s+full_name: string\n(?:[^}]*\n)?\s+id\?: string\n/);
+    expect(types).toContain('assigned_to: string | null');
+    expect(types).toContain(
+      'foreignKeyName: "leads_pipeline_status_fkey"; columns: ["pipeline_id","status_id"]',
+    );
+    expect(types).toContain("export type Tables<T extends keyof Schema['Tables']>");
+  });
+
+  it('parses as TypeScript', () => {
+    const out = ts.transpileModule(types, {
+      reportDiagnostics: true,
+      compilerOptions: { strict: true },
+    });
+    expect(out.diagnostics ?? []).toEqual([]);
+  });
+});
