@@ -99,6 +99,12 @@ test('an agent works the board by mouse and keyboard, and every change is kept',
   await drawer.getByRole('button', { name: 'Save' }).click();
   await expect(drawer).toHaveCount(0);
 
+  // Every change reached the server and was accepted.
+  const sync = page.getByRole('group', { name: 'Sync status' });
+  await expect(sync).toContainText('All changes saved', { timeout: 30_000 });
+  await expect(sync).toContainText('Online');
+  await expect(page.getByRole('button', { name: /Rejected changes/ })).toHaveCount(0);
+
   // No serious or critical accessibility violations on the board (with the drawer open too).
   const boardScan = await new AxeBuilder({ page }).analyze();
   const serious = (scan: typeof boardScan) =>

@@ -28,7 +28,7 @@ describe('SyncStatusIndicator', () => {
   it('follows the engine: offline, pending changes, syncing, last sync and last error', () => {
     const engine = new FakeStatusEngine();
     render(<SyncStatusIndicator engine={engine} />);
-    const status = screen.getByRole('status', { name: 'Sync status' });
+    const status = screen.getByRole('group', { name: 'Sync status' });
     expect(status).toHaveTextContent('Online');
     expect(status).toHaveTextContent('All changes saved');
     expect(status).toHaveTextContent('Not synced yet');

@@ -8,7 +8,8 @@ export function SyncStatusIndicator({ engine }: { engine: SyncStatusSource }) {
   const Icon = !status.online ? CloudOff : status.syncing ? RefreshCw : Cloud;
   const state = !status.online ? 'Offline' : status.syncing ? 'Syncing…' : 'Online';
   return (
-    <div className="sync-status" role="status" aria-label="Sync status">
+    // A group, not a live region: it changes on every sync and would keep interrupting.
+    <div className="sync-status" role="group" aria-label="Sync status">
       <Icon aria-hidden="true" size={16} />
       <span>{state}</span>
       <span>
