@@ -1,3 +1,4 @@
+import { createElement } from 'react';
 import { icons, CircleDot, type LucideIcon, type LucideProps } from 'lucide-react';
 
 // Statuses store lucide icon names in kebab-case ('file-text'); lucide exports PascalCase.
@@ -27,6 +28,10 @@ type StatusIconProps = Omit<LucideProps, 'ref'> & { name: string | null | undefi
 
 /** The status's lucide icon; an unknown or empty name falls back to a neutral dot, never a crash. */
 export function StatusIcon({ name, ...props }: StatusIconProps) {
-  const Icon = lookupStatusIcon(name) ?? CircleDot;
-  return <Icon aria-hidden="true" focusable="false" {...props} />;
+  // createElement with a looked-up (module-level) component: nothing is created during render.
+  return createElement(lookupStatusIcon(name) ?? CircleDot, {
+    'aria-hidden': true,
+    focusable: false,
+    ...props,
+  });
 }
