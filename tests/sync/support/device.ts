@@ -2,6 +2,8 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { LocalDb } from '../../../src/sync/local-db.ts';
 import { openLocalDb } from '../../../src/sync/local-db.ts';
+import { mutate } from '../../../src/sync/mutate.ts';
+import type { MutationInput, MutationName } from '../../../src/sync/mutations/registry.ts';
 import { pullAll } from '../../../src/sync/pull.ts';
 import { pushPending } from '../../../src/sync/push.ts';
 import { Network } from './network.ts';
@@ -17,6 +19,8 @@ export class Device {
   readonly indexedDB = new IDBFactory();
   readonly supabase: SupabaseClient;
   #db: LocalDb | undefined;
+  /** Every mutation this device queued, with its stored args (the property test's record). */
+  readonly queued: { mutation_id: number; name: string; args: unknown }[] = [];
 
   get db(): LocalDb {
     if (!this.#db) throw new Error('device store is not open');
@@ -44,6 +48,11 @@ export class Device {
   async reload(): Promise<void> {
     this.#db?.close();
     this.#db = await openLocalDb(this.userId, { indexedDB: this.indexedDB, IDBKeyRange });
+  }
+
+  async mutate<N extends MutationName>(name: N, input: MutationInput<N>): Promise<void> {
+    const receipt = await mutate(this.db, name, input);
+    this.queued.push({ mutation_id: receipt.mutation_id, name, args: receipt.args });
   }
 
   /** One sync as the engine does it: push everything queued, then pull every page. */
