@@ -112,6 +112,20 @@ describe('BoardPage', () => {
     expect(await screen.findByRole('listitem', { name: 'Rita Renew' })).toBeInTheDocument();
   });
 
+  it('replaces an unknown pipeline id in the URL with the default pipeline', async () => {
+    const db = await seed();
+    renderAt(
+      '/dashboard/leads?pipeline=00000000-0000-4000-8000-00000000dead',
+      <BoardPage db={db} user={ANA} engine={staticEngine()} />,
+    );
+    expect(await screen.findByRole('list', { name: 'New' })).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getByRole('status', { name: 'Current URL' })).toHaveTextContent(
+        `?pipeline=${sales.id}`,
+      ),
+    );
+  });
+
   it('shows the default pipeline without a selector when pipeline management is off', async () => {
     const db = await seed();
     renderAt(
