@@ -45,7 +45,7 @@ export function ActionTemplateEditor(props: ActionTemplateEditorProps) {
   };
 
   return (
-    <fieldset className="action-template-editor">
+    <fieldset className="pl-action-template-editor">
       <legend>AI action template</legend>
       <label htmlFor={`${id}-text`}>Action template</label>
       <textarea
@@ -59,21 +59,21 @@ export function ActionTemplateEditor(props: ActionTemplateEditorProps) {
       />
       <div id={`${id}-fields`} role="group" aria-label="Insert a lead field">
         {TEMPLATE_FIELDS.map((field) => (
-          <button key={field} type="button" className="chip" onClick={() => insert(field)}>
+          <button key={field} type="button" className="pl-chip" onClick={() => insert(field)}>
             {`{{${field}}}`}
           </button>
         ))}
       </div>
       <div id={`${id}-problems`} aria-live="polite">
         {unknown.length > 0 ? (
-          <p className="field-warning">
+          <p className="pl-field-warning">
             Unknown placeholder{unknown.length > 1 ? 's' : ''}:{' '}
             {unknown.map((u) => `{{${u}}}`).join(', ')}. Use one of the fields above.
           </p>
         ) : null}
-        {error ? <p className="field-error">{error}</p> : null}
+        {error ? <p className="pl-field-error">{error}</p> : null}
       </div>
-      <p className="template-preview">
+      <p className="pl-template-preview">
         <span>Preview for a sample lead: </span>
         <output aria-label="Action preview">
           {segments.map((s, i) =>
@@ -82,7 +82,7 @@ export function ActionTemplateEditor(props: ActionTemplateEditorProps) {
             ) : s.kind === 'missing' ? (
               <mark key={i}>[no {s.field}]</mark>
             ) : (
-              <mark key={i} className="unknown">
+              <mark key={i} className="pl-unknown">
                 [unknown field: {s.placeholder || 'empty'}]
               </mark>
             ),

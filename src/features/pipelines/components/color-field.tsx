@@ -16,7 +16,7 @@ export function ColorField({ value, onChange, error, previewText }: ColorFieldPr
   const text = readableTextColor(valid ? value : null);
   const ratio = valid ? contrastRatio(value, text) : undefined;
   return (
-    <fieldset className="color-field">
+    <fieldset className="pl-color-field">
       <legend>Color</legend>
       <label htmlFor={`${id}-picker`}>Color picker</label>
       <input
@@ -39,14 +39,14 @@ export function ColorField({ value, onChange, error, previewText }: ColorFieldPr
       />
       <span
         id={`${id}-preview`}
-        className="status-chip"
+        className="pl-status-chip"
         style={{ backgroundColor: valid ? value : '#64748B', color: text }}
       >
         {previewText || 'Preview'}
         {ratio === undefined ? ' (no color)' : ` (contrast ${ratio.toFixed(1)}:1)`}
       </span>
       {error ? (
-        <p id={`${id}-error`} className="field-error">
+        <p id={`${id}-error`} className="pl-field-error">
           {error}
         </p>
       ) : null}

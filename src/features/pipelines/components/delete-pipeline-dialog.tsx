@@ -48,7 +48,7 @@ export function DeletePipelineDialog(props: DeletePipelineDialogProps) {
             {pipeline.name} has no leads. Its {plural(statusCount, 'status', 'statuses')} will be
             deleted with it.
           </p>
-          <div className="form-actions">
+          <div className="pl-form-actions">
             <button type="button" onClick={() => void run()}>
               Delete {pipeline.name}
             </button>

@@ -56,7 +56,7 @@ export function DeleteStatusDialog(props: DeleteStatusDialogProps) {
         <p>{status.name} has no leads. Delete it?</p>
       )}
       {error ? <p role="alert">{error}</p> : null}
-      <div className="form-actions">
+      <div className="pl-form-actions">
         {blocked ? null : (
           <button type="button" disabled={!ready} onClick={() => void confirm()}>
             {leadCount > 0

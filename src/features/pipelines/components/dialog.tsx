@@ -30,14 +30,14 @@ export function Dialog({ title, onClose, children }: DialogProps) {
   }, [onClose]);
 
   return (
-    <div className="dialog-backdrop">
+    <div className="pl-dialog-backdrop">
       <div
         ref={ref}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
         tabIndex={-1}
-        className="dialog"
+        className="pl-dialog"
       >
         <h2 id={titleId}>{title}</h2>
         {children}

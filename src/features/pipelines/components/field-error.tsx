@@ -2,7 +2,7 @@
 export function FieldError({ id, message }: { id: string; message: string | undefined }) {
   if (!message) return null;
   return (
-    <p id={`${id}-error`} className="field-error" role="alert">
+    <p id={`${id}-error`} className="pl-field-error" role="alert">
       {message}
     </p>
   );

@@ -46,7 +46,7 @@ export function GuidedMove({ db, pipeline, targets, onConfirm, onCancel }: Guide
   const targetName = targets.find((p) => p.id === targetId)?.name ?? '';
 
   return (
-    <div className="guided-move">
+    <div className="pl-guided-move">
       <p>
         {pipeline.name} has {plural(moving, 'lead', 'leads')}. Choose where they go; then they are
         moved and the pipeline is deleted in one step.
@@ -118,7 +118,7 @@ export function GuidedMove({ db, pipeline, targets, onConfirm, onCancel }: Guide
               .join(', ')}.`
           : `${plural(moving, 'lead', 'leads')} will move to ${targetName}.`}
       </p>
-      <div className="form-actions">
+      <div className="pl-form-actions">
         <button
           type="button"
           disabled={!targetId || target.length === 0 || missing.length > 0}

@@ -35,7 +35,7 @@ export function IconPicker({ value, onChange }: IconPickerProps) {
   };
 
   return (
-    <div className="icon-picker">
+    <div className="pl-icon-picker">
       <label htmlFor={`${id}-input`}>Icon</label>
       <StatusIcon name={value} size={20} />
       <input

@@ -39,16 +39,16 @@ export function PipelineDetails(props: PipelineDetailsProps) {
   };
 
   return (
-    <section aria-labelledby={`${id}-title`} className="pipeline-details">
+    <section aria-labelledby={`${id}-title`} className="pl-pipeline-details">
       <h2 id={`${id}-title`}>
-        {pipeline.name} {pipeline.is_default ? <span className="badge">Default</span> : null}
+        {pipeline.name} {pipeline.is_default ? <span className="pl-badge">Default</span> : null}
       </h2>
       <p>{pipeline.description || 'No description.'}</p>
       <p>
         {plural(leadCount, 'lead', 'leads')} · {plural(statusCount, 'status', 'statuses')}
       </p>
       {canManage ? (
-        <div className="pipeline-actions">
+        <div className="pl-pipeline-actions">
           <button type="button" onClick={() => setDialog('edit')}>
             Edit pipeline
           </button>

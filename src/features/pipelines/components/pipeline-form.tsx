@@ -103,7 +103,7 @@ export function PipelineForm(props: PipelineFormProps) {
       )}
 
       <FieldError id={`${id}-form`} message={errors.form} />
-      <div className="form-actions">
+      <div className="pl-form-actions">
         <button type="submit" disabled={submitting}>
           {pipeline ? 'Save pipeline' : 'Create pipeline'}
         </button>

@@ -26,13 +26,13 @@ const PipelineRow = memo(function PipelineRow(props: {
   return (
     <button
       type="button"
-      className="pipeline-row"
+      className="pl-pipeline-row"
       aria-current={selected ? 'true' : undefined}
       onClick={() => onSelect(pipeline.id)}
     >
-      <span className="pipeline-name">{pipeline.name}</span>
-      {pipeline.is_default ? <span className="badge">Default</span> : null}
-      <span className="pipeline-counts">
+      <span className="pl-pipeline-name">{pipeline.name}</span>
+      {pipeline.is_default ? <span className="pl-badge">Default</span> : null}
+      <span className="pl-pipeline-counts">
         {plural(leads, 'lead', 'leads')} · {plural(statuses, 'status', 'statuses')}
       </span>
     </button>

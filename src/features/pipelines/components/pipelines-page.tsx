@@ -28,17 +28,17 @@ export function PipelinesPage({ db, user }: PipelinesPageProps) {
     pipelines.find((p) => p.id === chosenId) ?? pipelines.find((p) => p.is_default) ?? pipelines[0];
 
   return (
-    <div className="pipelines-page">
+    <div className="pl-pipelines-page">
       <h1>Pipelines</h1>
       {canManage ? null : (
-        <p className="read-only-note">
+        <p className="pl-read-only-note">
           You can look at pipelines and their statuses, but only a manager can change them. Ask a
           manager if something here needs to change.
         </p>
       )}
       <RejectedPipelineChanges db={db} />
-      <div className="pipelines-layout">
-        <nav aria-label="Pipeline list" className="pipelines-nav">
+      <div className="pl-pipelines-layout">
+        <nav aria-label="Pipeline list" className="pl-pipelines-nav">
           <h2>All pipelines ({pipelines.length})</h2>
           {canManage ? (
             <button type="button" onClick={() => setCreating(true)}>

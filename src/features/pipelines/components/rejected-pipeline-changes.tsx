@@ -24,7 +24,7 @@ export function RejectedPipelineChanges({ db }: { db: LocalDb }) {
   return (
     <section
       aria-labelledby="rejected-pipeline-changes"
-      className="rejected-changes"
+      className="pl-rejected-changes"
       aria-live="polite"
     >
       <h2 id="rejected-pipeline-changes">Changes the server refused</h2>

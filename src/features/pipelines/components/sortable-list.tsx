@@ -40,7 +40,7 @@ export function SortableList<T>(props: SortableListProps<T>) {
 
   if (!sortable) {
     return (
-      <ol aria-label={label} className="sortable-list">
+      <ol aria-label={label} className="pl-sortable-list">
         {shown.map((item, index) => (
           <li key={getKey(item)} aria-label={getName(item)}>
             {renderItem(item, index)}
@@ -60,7 +60,7 @@ export function SortableList<T>(props: SortableListProps<T>) {
         {(drop) => (
           <ol
             aria-label={label}
-            className="sortable-list"
+            className="pl-sortable-list"
             ref={drop.innerRef}
             {...drop.droppableProps}
           >
@@ -73,7 +73,7 @@ export function SortableList<T>(props: SortableListProps<T>) {
                       ref={drag.innerRef}
                       aria-label={name}
                       {...drag.draggableProps}
-                      className="sortable-row"
+                      className="pl-sortable-row"
                     >
                       <span {...drag.dragHandleProps} aria-label={`Reorder ${name}`}>
                         <GripVertical aria-hidden="true" size={16} />

@@ -16,7 +16,7 @@ export function StatusChip({
     status.color_hex && isHexColor(status.color_hex) ? status.color_hex : NEUTRAL_STATUS_COLOR;
   return (
     <span
-      className="status-chip"
+      className="pl-status-chip"
       style={{ backgroundColor: color, color: readableTextColor(color) }}
     >
       <StatusIcon name={status.icon_name ?? undefined} size={14} /> {status.name}

@@ -110,7 +110,7 @@ export function StatusForm({ status, siblings, onSubmit, onCancel }: StatusFormP
       />
 
       <FieldError id={`${id}-form`} message={shown.form} />
-      <div className="form-actions">
+      <div className="pl-form-actions">
         <button type="submit" disabled={submitting}>
           {status ? 'Save status' : 'Add status'}
         </button>

@@ -38,7 +38,7 @@ export function StatusSection({
     <section aria-labelledby="statuses-heading">
       <h3 id="statuses-heading">Statuses of {pipeline.name}</h3>
       {statuses.length === 0 ? (
-        <div className="empty-prompt">
+        <div className="pl-empty-prompt">
           <p>
             {pipeline.name} has no statuses yet. Statuses are the board’s columns: add the first one
             so leads have somewhere to go.
@@ -71,9 +71,9 @@ export function StatusSection({
               )
             }
             renderItem={(s) => (
-              <span className="status-row">
+              <span className="pl-status-row">
                 <StatusChip status={s} />
-                {s.is_final ? <span className="badge">Final</span> : null}
+                {s.is_final ? <span className="pl-badge">Final</span> : null}
                 <span>{plural(leadCounts.get(s.id) ?? 0, 'lead', 'leads')}</span>
                 {canManage ? (
                   <>
