@@ -25,7 +25,7 @@ export async function serveRpc(
     throw new ApiError(405, { code: 'PGRST117', message: `Unsupported HTTP method: ${method}` });
   }
   const schema = chosenSchema(req, method);
-  const args = method === 'POST' ? await readJsonBody(req) : Object.fromEntries(url.searchParams);
+  const args = method === 'POST' ? await readJsonBody(req) : queryArgs(url);
   const prefer = String(req.headers.prefer ?? '');
 
   let result;
@@ -60,6 +60,13 @@ export async function serveRpc(
     return sendJson(res, 200, rows[0], { 'Content-Type': `${SINGLE_OBJECT_TYPE}; charset=utf-8` });
   }
   sendJsonText(res, 200, result.body);
+}
+
+// GET arguments; `apikey` may travel in the query string too and is never an argument.
+function queryArgs(url: URL): Record<string, string> {
+  const args = Object.fromEntries(url.searchParams);
+  delete args.apikey;
+  return args;
 }
 
 // Content-Profile (POST) / Accept-Profile (GET) pick the schema; only exposed ones are allowed.
