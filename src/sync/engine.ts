@@ -87,6 +87,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         progress: null,
         lastSyncedAt: typeof synced?.value === 'string' ? synced.value : status.lastSyncedAt,
       });
+      // A change queued while this sync ran (after its push) goes out now, not at the next nudge.
+      if ((await db.outbox.where('state').equals('pending').count()) > 0) background();
     } catch (error) {
       attempts++;
       const offline = error instanceof SyncRequestError && error.offline;
