@@ -11,6 +11,7 @@ test('with pipeline management off, only the default pipeline board remains', as
   const nav = page.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('link', { name: 'Board' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Pipelines' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: /pipelines/i })).toHaveCount(0);
 
   // The board: the default pipeline's columns (not Renewals'), no selector to leave it.
   await expect(page.getByRole('list', { name: 'Quote sent', exact: true })).toBeVisible();

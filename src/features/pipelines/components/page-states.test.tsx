@@ -112,3 +112,25 @@ describe('PipelineForm', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Storage is full');
   });
 });
+
+describe('Dialog', () => {
+  it('moves focus inside, keeps Tab inside and closes on Escape', async () => {
+    const user = userEvent.setup();
+    const db = await freshDb();
+    await seedTwoPipelines(db);
+    render(<PipelinesPage db={db} user={{ role: 'manager' }} />);
+    const open = await screen.findByRole('button', { name: 'New pipeline' });
+    await user.click(open);
+    const dialog = screen.getByRole('dialog', { name: 'New pipeline' });
+    expect(within(dialog).getByRole('textbox', { name: 'Pipeline name' })).toHaveFocus();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await user.click(open);
+    await user.tab({ shift: true });
+    expect(screen.getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await user.tab();
+    expect(screen.getByRole('textbox', { name: 'Pipeline name' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(open).toHaveFocus();
+  });
+});
