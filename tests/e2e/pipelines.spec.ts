@@ -58,6 +58,15 @@ test('a manager creates a pipeline with statuses and uses it on the board', asyn
   await addStatus(page, 'Signed');
   await expect(statusList(page, name).getByRole('listitem')).toHaveText([/New/, /Signed/]);
 
+  // Reorder with the keyboard through the drag handle: lift, up, drop; then back with a button.
+  await page.getByRole('button', { name: 'Reorder Signed' }).focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Space');
+  await expect(statusList(page, name).getByRole('listitem')).toHaveText([/Signed/, /New/]);
+  await page.getByRole('button', { name: 'Move Signed down' }).click();
+  await expect(statusList(page, name).getByRole('listitem')).toHaveText([/New/, /Signed/]);
+
   // Edge case 2. The same name again (any case) gets a clear inline error and is not added.
   await page.getByRole('button', { name: 'New status' }).click();
   const duplicate = page.getByRole('dialog', { name: /^Add a status to/ });
@@ -243,4 +252,55 @@ test('many pipelines and statuses: 200 pipelines × 30 statuses stay usable', as
     );
     expect(removed.every((r) => r.status === 'applied')).toBe(true);
   }
+});
+
+test('offline changes queue and sync; a duplicate made meanwhile elsewhere is refused visibly', async ({
+  page,
+  context,
+  request,
+}) => {
+  const name = `Offline ${Date.now()}`;
+  const pipelineId = crypto.randomUUID();
+  await pushAs(request, DEMO.manager.email, [
+    {
+      name: 'create_pipeline',
+      args: { id: pipelineId, name, statuses: [{ id: crypto.randomUUID(), name: 'Open' }] },
+    },
+  ]);
+  await signIn(page, DEMO.manager.name);
+  await openPipelines(page);
+  await pipelineList(page)
+    .getByRole('button', { name: new RegExp(`^${name}`) })
+    .click();
+  await expect(statusList(page, name).getByRole('listitem')).toHaveCount(1);
+
+  // Offline: the edits apply at once on this device and wait in the queue.
+  await context.setOffline(true);
+  // Meanwhile another device of a manager adds "Quoted" to the same pipeline.
+  await pushAs(request, DEMO.manager.email, [
+    {
+      name: 'create_pipeline_status',
+      args: { id: crypto.randomUUID(), pipeline_id: pipelineId, name: 'Quoted' },
+    },
+  ]);
+  await page.getByRole('button', { name: 'Edit pipeline' }).click();
+  const edit = page.getByRole('dialog', { name: `Edit pipeline ${name}` });
+  await edit.getByRole('textbox', { name: /Pipeline description/ }).fill('Edited offline');
+  await edit.getByRole('button', { name: 'Save pipeline' }).click();
+  await page.getByRole('button', { name: 'New status' }).click();
+  await addStatus(page, 'quoted');
+  await expect(statusList(page, name).getByRole('listitem')).toHaveText([/Open/, /quoted/]);
+  await expect(page.getByText('Edited offline')).toBeVisible();
+
+  // Back online: the description is accepted; the duplicate is refused, rolled back and said.
+  await context.setOffline(false);
+  const refused = page.getByRole('region', { name: 'Changes the server refused' });
+  await expect(refused).toContainText(
+    'Adding status “quoted”: This pipeline already has a status with that name',
+    { timeout: 30_000 },
+  );
+  await expect(statusList(page, name).getByRole('listitem')).toHaveText([/Open/, /Quoted/]);
+  await expect(page.getByText('Edited offline')).toBeVisible();
+  await refused.getByRole('button', { name: 'Dismiss: Adding status “quoted”' }).click();
+  await expect(refused).toHaveCount(0);
 });
