@@ -18,6 +18,8 @@ describe(`the sync migration (${engineName})`, () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     await migrateTo(t.db, versionOf('enable_row_level_security'));
+    // What hosted Supabase has: Realtime's publication (empty until the sync migration).
+    await t.db.exec('create publication supabase_realtime');
     // Leads that exist before sync: they need positions (in creation order) and status times.
     const users = await createUsers(t.db);
     await t.db.query(
@@ -32,6 +34,13 @@ describe(`the sync migration (${engineName})`, () => {
     await applyMigrations(t.db);
   });
   afterAll(() => t.drop());
+
+  async function publishedTables(): Promise<string[]> {
+    const { rows } = await t.db.query<{ tablename: string }>(
+      `select tablename from pg_publication_tables where pubname = 'supabase_realtime' order by 1`,
+    );
+    return rows.map((r) => r.tablename);
+  }
 
   it('gives existing leads keys in creation order and a status time, without touching updated_at', async () => {
     const { rows } = await t.db.query<{ full_name: string; position: string; changed: boolean }>(
@@ -71,8 +80,16 @@ describe(`the sync migration (${engineName})`, () => {
   });
 
   it('rolls back to exactly the schema it started from, and applies again', async () => {
+    expect(await publishedTables()).toEqual([
+      'lead_status_history',
+      'leads',
+      'pipeline_statuses',
+      'pipelines',
+      'profiles',
+    ]);
     await rollbackMigration(t.db, versionOf('add_sync'));
     expect(await schemaFingerprint(t.db, SCHEMAS)).toEqual(before);
+    expect(await publishedTables()).toEqual([]);
     expect((await applyMigrations(t.db)).applied).toEqual(['20250601000000_add_sync.sql']);
   });
 });
