@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import {
   DEFAULT_PIPELINE,
@@ -303,4 +304,33 @@ test('offline changes queue and sync; a duplicate made meanwhile elsewhere is re
   await expect(page.getByText('Edited offline')).toBeVisible();
   await refused.getByRole('button', { name: 'Dismiss: Adding status “quoted”' }).click();
   await expect(refused).toHaveCount(0);
+});
+
+test('the page, the status editor and the guided delete have no serious accessibility issues', async ({
+  page,
+}) => {
+  const serious = async () =>
+    (await new AxeBuilder({ page }).analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  await signIn(page, DEMO.manager.name);
+  await openPipelines(page);
+  await expect(statusList(page, DEFAULT_PIPELINE).getByRole('listitem')).toHaveCount(6);
+  expect(await serious()).toEqual([]);
+
+  await page.getByRole('button', { name: 'Edit status Quote sent' }).click();
+  await page.getByRole('combobox', { name: 'Icon' }).fill('file');
+  await expect(page.getByRole('listbox', { name: 'Icons' })).toBeVisible();
+  expect(await serious()).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  await pipelineList(page)
+    .getByRole('button', { name: /^Renewals/ })
+    .click();
+  await page.getByRole('button', { name: 'Delete pipeline' }).click();
+  await expect(page.getByRole('table', { name: 'Status mapping' })).toBeVisible();
+  expect(await serious()).toEqual([]);
+  await page.getByRole('button', { name: 'Cancel' }).click();
 });
