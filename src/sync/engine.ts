@@ -165,6 +165,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         window.removeEventListener('offline', onOffline);
       });
     }
+    if (options.signal?.aborted) {
+      void stop();
+      return;
+    }
     options.signal?.addEventListener('abort', () => void stop(), { once: true });
     background();
   }
