@@ -68,3 +68,27 @@ export async function pushAs(
   }
   return results;
 }
+
+export const pipelineList = (page: Page) =>
+  page.getByRole('list', { name: 'Pipelines', exact: true });
+export const pipelineRow = (page: Page, name: string) =>
+  pipelineList(page).getByRole('listitem', { name, exact: true });
+export const statusList = (page: Page, pipeline: string) =>
+  page.getByRole('list', { name: `Statuses of ${pipeline}`, exact: true });
+
+export async function addStatus(
+  page: Page,
+  name: string,
+  options: { color?: string; icon?: string } = {},
+) {
+  const dialog = page.getByRole('dialog', { name: /^Add a status to/ });
+  await dialog.getByRole('textbox', { name: 'Status name' }).fill(name);
+  if (options.color) await dialog.getByRole('textbox', { name: 'Color hex' }).fill(options.color);
+  if (options.icon) {
+    const icon = dialog.getByRole('combobox', { name: 'Icon' });
+    await icon.fill(options.icon);
+    await dialog.getByRole('option', { name: options.icon, exact: true }).click();
+  }
+  await dialog.getByRole('button', { name: 'Add status' }).click();
+  await expect(dialog).toHaveCount(0);
+}
