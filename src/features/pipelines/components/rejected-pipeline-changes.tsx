@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { LocalDb } from '../../../sync/local-db.ts';
+import { dismissRejected } from '../../../sync/reject.ts';
 import { describeChange, describeReason, PIPELINE_MUTATIONS } from '../lib/describe-rejection.ts';
 
 /**
@@ -36,7 +37,7 @@ export function RejectedPipelineChanges({ db }: { db: LocalDb }) {
             <button
               type="button"
               aria-label={`Dismiss: ${describeChange(r, nameOf)}`}
-              onClick={() => void db.rejected.delete(r.mutation_id)}
+              onClick={() => void dismissRejected(db, r.mutation_id)}
             >
               Dismiss
             </button>
