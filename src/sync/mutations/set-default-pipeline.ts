@@ -11,10 +11,14 @@ export const setDefaultPipeline = defineMutation({
     await assertExists(w, 'set_default_pipeline', 'pipelines', args.id);
   },
   async applyLocal(w, args) {
-    if (!(await w.get('pipelines', args.id))) return;
+    const target = await w.get('pipelines', args.id);
+    if (!target) return;
+    // Only rows that change, as on the server: an untouched row keeps its server version.
     const current = await w.db.pipelines.filter((p) => p.is_default && p.id !== args.id).toArray();
     for (const p of current)
       await w.patch('pipelines', p.id, { is_default: false, updated_at: w.now });
-    await w.patch('pipelines', args.id, { is_default: true, updated_at: w.now });
+    if (!target.is_default) {
+      await w.patch('pipelines', args.id, { is_default: true, updated_at: w.now });
+    }
   },
 });
