@@ -1,6 +1,6 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   ANA,
   lead,
@@ -49,7 +49,6 @@ const names = (list: string) =>
 
 describe('board interactions', () => {
   beforeEach(resetBoardStores);
-  afterEach(cleanup);
 
   it('moves a lead with the keyboard-accessible "Move to…" menu, and Ctrl+Z undoes it', async () => {
     const db = await renderBoard();

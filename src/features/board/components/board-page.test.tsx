@@ -1,6 +1,6 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   ANA,
   BEN,
@@ -71,7 +71,6 @@ function column(name: string) {
 
 describe('BoardPage', () => {
   beforeEach(resetBoardStores);
-  afterEach(cleanup);
 
   it('lists pipelines default first, then by display order, and keeps the choice in the URL', async () => {
     const db = await seed();

@@ -1,6 +1,6 @@
-import { cleanup, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   ANA,
   lead,
@@ -21,7 +21,6 @@ const elsewhere = status({ name: 'Elsewhere', pipeline_id: other.id });
 
 describe('a pipeline with 10,000 leads', () => {
   beforeEach(resetBoardStores);
-  afterEach(cleanup);
 
   it('counts and sums every lead while rendering only a window of cards', async () => {
     const leads = Array.from({ length: 10_000 }, (_, i) =>

@@ -1,5 +1,5 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { mutate } from '../../../sync/mutate.ts';
 import {
   ANA,
@@ -45,7 +45,6 @@ async function renderBoard() {
 
 describe('LeadCard', () => {
   beforeEach(resetBoardStores);
-  afterEach(cleanup);
 
   it('is named by the lead and shows product, premium, agent and time in status', async () => {
     await renderBoard();

@@ -1,5 +1,5 @@
-import { act, cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act, render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { INITIAL_STATUS, type SyncStatus } from '../../../sync/sync-status.ts';
 import { SyncStatusIndicator } from './sync-status-indicator.tsx';
 
@@ -23,8 +23,6 @@ class FakeStatusEngine {
 }
 
 describe('SyncStatusIndicator', () => {
-  afterEach(cleanup);
-
   it('follows the engine: offline, pending changes, syncing, last sync and last error', () => {
     const engine = new FakeStatusEngine();
     render(<SyncStatusIndicator engine={engine} />);

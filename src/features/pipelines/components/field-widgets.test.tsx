@@ -1,12 +1,10 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ActionTemplateEditor } from './action-template-editor.tsx';
 import { ColorField } from './color-field.tsx';
 import { IconPicker, searchIcons } from './icon-picker.tsx';
-
-afterEach(cleanup);
 
 // The widgets are controlled; these harnesses hold the value the way the status form does.
 function Color({ initial }: { initial: string }) {

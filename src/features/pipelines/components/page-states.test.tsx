@@ -1,12 +1,10 @@
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Pipeline, PipelineStatus } from '../../../sync/types.ts';
 import { freshDb, pipeline, seedTwoPipelines, status } from '../testing/seed.ts';
 import { PipelineForm } from './pipeline-form.tsx';
 import { PipelinesPage } from './pipelines-page.tsx';
-
-afterEach(cleanup);
 
 describe('refused changes', () => {
   it('shows pipeline and status changes the server refused, in words, until dismissed', async () => {

@@ -1,10 +1,8 @@
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { freshDb, queued, seedTwoPipelines } from '../testing/seed.ts';
 import { PipelinesPage } from './pipelines-page.tsx';
-
-afterEach(cleanup);
 
 async function renderPage(role: 'agent' | 'manager' = 'manager') {
   const db = await freshDb();

@@ -1,11 +1,9 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PipelineStatus } from '../../../sync/types.ts';
 import { MutationValidationError } from '../../../sync/validation-error.ts';
 import { StatusForm } from './status-form.tsx';
-
-afterEach(cleanup);
 
 function status(id: string, name: string): PipelineStatus {
   return {
