@@ -137,10 +137,11 @@ create trigger leads_fill_position
 
 -- ---------------------------------------------------------------------------------------------
 -- Change feed. Every replicated row carries the id of the transaction that last wrote it. A pull
--- returns rows with _txid in [cursor, xmin of its snapshot): every transaction below xmin has
--- finished, and any transaction still running (or not yet started) has an id >= xmin, so a row it
--- commits later lands at or above the next cursor. No row is skipped, however transactions
--- interleave — unlike a sequence or a timestamp, which a slow transaction can take "in the past".
+-- returns the visible rows with _txid >= cursor and hands back the xmin of its snapshot as the
+-- next cursor: every transaction below xmin has finished, and any transaction still running (or
+-- not yet started) has an id >= xmin, so a row it commits later lands at or above the next
+-- cursor. No row is skipped, however transactions interleave — unlike a sequence or a timestamp,
+-- which a slow transaction can take "in the past".
 -- ---------------------------------------------------------------------------------------------
 
 create function private.stamp_txid() returns trigger
@@ -1021,16 +1022,16 @@ $$;
 --   since:     the cursor from the previous pull's next_cursor (null: from the beginning).
 --   page:      null for the first page of a pull, else the `page` the previous page returned.
 --   returns {
---     rows: { <table>: [row, …] },         rows written in the window that the caller can see
+--     rows: { <table>: [row, …] },         rows written since the cursor that the caller can see
 --     tombstones: [{ table, id }],          rows deleted or no longer visible to the caller
---     mutations: [{ mutation_id, status, code, message }]   this client's ledger rows in the
---                                           window (last page only): their effects are included
+--     mutations: [{ mutation_id, status, code, message }]   this client's ledger rows since the
+--                                           cursor (last page only): their effects are included
 --     has_more, page,                       keep calling with `page` while has_more
 --     next_cursor,                          when has_more is false: the `since` for next time
---     progress: { done, total },            rows so far / rows in the window
+--     progress: { done, total },            rows so far / rows to send
 --     reset                                 true: the caller's role changed; drop everything
 --   }                                       and pull again with since = null
--- STABLE: every statement sees one snapshot, the same one the window's end is taken from.
+-- STABLE: every statement sees one snapshot, the same one the next cursor is taken from.
 create function public.sync_pull(
   client_id uuid default null,
   since text default null,
@@ -1049,6 +1050,7 @@ declare
   hidden constant text[] := array['_txid', 'status', 'legacy_value'];
   lo xid8;
   hi xid8;
+  snap pg_catalog.pg_snapshot;
   after_table int := 1;
   after_id uuid;
   after_tomb_table text;
@@ -1070,7 +1072,8 @@ begin
 
   if page is null then
     lo := coalesce(nullif(since, '')::xid8, '0'::xid8);
-    hi := pg_catalog.pg_snapshot_xmin(pg_catalog.pg_current_snapshot());
+    snap := pg_catalog.pg_current_snapshot();
+    hi := pg_catalog.pg_snapshot_xmin(snap);
     if since is not null and exists (
       select 1 from private.sync_user_resets r
       where r.user_id = uid and r._txid >= lo and r._txid < hi
@@ -1078,16 +1081,17 @@ begin
       return pg_catalog.jsonb_build_object('reset', true, 'has_more', false);
     end if;
     for t in 1..pg_catalog.array_length(tables, 1) loop
-      execute pg_catalog.format('select count(*) from public.%I x where x._txid >= $1 and x._txid < $2', tables[t])
-        into n using lo, hi;
+      execute pg_catalog.format('select count(*) from public.%I x where x._txid >= $1', tables[t])
+        into n using lo;
       total := total + n;
     end loop;
     if since is not null then
-      total := total + (select count(*) from private.sync_tombstones s where s._txid >= lo and s._txid < hi);
+      total := total + (select count(*) from private.sync_tombstones s where s._txid >= lo);
     end if;
   else
     lo := (page ->> 'since')::xid8;
     hi := (page ->> 'until')::xid8;
+    snap := (page ->> 'snapshot')::pg_catalog.pg_snapshot;
     after_table := (page ->> 'table')::int;
     after_id := (page ->> 'id')::uuid;
     after_tomb_table := page ->> 'tomb_table';
@@ -1095,14 +1099,17 @@ begin
     done := (page ->> 'done')::bigint;
   end if;
 
-  -- Rows, table by table, keyset-paged by id within the fixed window [lo, hi).
+  -- Rows, table by table, keyset-paged by id: every visible row written at or after the cursor.
+  -- Rows above `hi` (committed while an older transaction is still open) are sent now AND again
+  -- next time (the next cursor is hi); duplicates are harmless, a confirmed mutation whose row
+  -- is missing from its pull would not be.
   for t in after_table..pg_catalog.array_length(tables, 1) loop
     exit when remaining = 0;
     execute pg_catalog.format(
       'select coalesce(pg_catalog.jsonb_agg(r.j order by r.id), ''[]''::jsonb), count(*)
          from (select x.id, pg_catalog.to_jsonb(x) - $5 as j
                  from public.%I x
-                where x._txid >= $1 and x._txid < $2 and ($3::uuid is null or x.id > $3::uuid)
+                where x._txid >= $1 and ($3::uuid is null or x.id > $3::uuid)
                 order by x.id
                 limit $4) r',
       tables[t])
@@ -1129,7 +1136,7 @@ begin
       from (
         select s.table_name, s.row_id
         from private.sync_tombstones s
-        where s._txid >= lo and s._txid < hi
+        where s._txid >= lo
           and (after_table < 6 or (s.table_name, s.row_id) > (after_tomb_table, after_id))
           and case s.table_name
                 when 'leads' then not exists (select 1 from public.leads x where x.id = s.row_id)
@@ -1155,19 +1162,23 @@ begin
       'rows', rows_out, 'tombstones', tombs, 'mutations', '[]'::jsonb,
       'has_more', true,
       'page', next_page || pg_catalog.jsonb_build_object(
-        'since', lo::text, 'until', hi::text, 'total', total, 'done', done),
+        'since', lo::text, 'until', hi::text, 'snapshot', snap::text, 'total', total, 'done', done),
       'next_cursor', null,
       'progress', pg_catalog.jsonb_build_object('done', done, 'total', total),
       'reset', false);
   end if;
 
-  -- Last page: this client's ledger rows whose effects are now included.
+  -- Last page: this client's ledger rows committed before the FIRST page's snapshot. Every row
+  -- such a mutation wrote was read at that snapshot or later, with _txid >= the cursor, so its
+  -- current version is in this pull: the device can drop the mutation without a flicker.
   select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
            'mutation_id', c.mutation_id, 'status', c.status, 'code', c.error_code,
            'message', c.error_message) order by c.mutation_id), '[]'::jsonb)
     into muts
     from private.sync_client_mutations c
-   where c.client_id = sync_pull.client_id and c._txid >= lo and c._txid < hi;
+   where c.client_id = sync_pull.client_id
+     and c._txid >= lo
+     and pg_catalog.pg_visible_in_snapshot(c._txid, snap);
 
   return pg_catalog.jsonb_build_object(
     'rows', rows_out, 'tombstones', tombs, 'mutations', muts,

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mutate } from '../../src/sync/mutate.ts';
 import { pullAll } from '../../src/sync/pull.ts';
@@ -181,6 +182,39 @@ describe(`push and pull against the local backend (${engineName})`, () => {
     expect(await ben.db.leads.get(lead.id)).toMatchObject({ assigned_to: DEMO.ben.id });
     expect(await ben.db.lead_status_history.where('lead_id').equals(lead.id).count()).toBe(history);
     for (const d of [maya, ana, ben]) d.close();
+  });
+
+  it('a confirmed change never flickers back, even when a newer write to its row is held behind an open transaction', async () => {
+    const maya = await Device.open(backend, 'maya');
+    await maya.sync();
+    const lead = await maya.db.leads.orderBy('id').first();
+    if (!lead) throw new Error('no leads');
+    await mutate(maya.db, 'update_lead', { id: lead.id, patch: { notes: 'From the device' } });
+    await pushPending(maya.db, maya.supabase);
+
+    // On PostgreSQL: a transaction that took its id after the push and stays open keeps the
+    // pull's cursor below the next write, which changes the same lead and commits.
+    const blocker = backend.location.databaseUrl
+      ? new pg.Client({ connectionString: backend.location.databaseUrl })
+      : null;
+    if (blocker) {
+      await blocker.connect();
+      await blocker.query('begin');
+      await blocker.query('select pg_current_xact_id()');
+    }
+    await serverQuery(`update leads set full_name = 'Renamed elsewhere' where id = $1`, [lead.id]);
+    await pullAll(maya.db, maya.supabase);
+    if (blocker) {
+      await blocker.query('rollback');
+      await blocker.end();
+    }
+
+    expect(await maya.db.outbox.count()).toBe(0);
+    expect(await maya.db.leads.get(lead.id)).toMatchObject({
+      notes: 'From the device',
+      full_name: 'Renamed elsewhere',
+    });
+    maya.close();
   });
 
   it('mutations queued offline survive a reload and are pushed later', async () => {
