@@ -5,7 +5,7 @@ type DialogPanelProps = {
   title: string;
   onClose: () => void;
   children: ReactNode;
-  /** Extra class for placement (e.g. a side drawer). */
+  /** Extra class for size or placement; `dialog-panel--drawer` docks it to the right edge. */
   className?: string;
 };
 
@@ -29,7 +29,10 @@ export function DialogPanel({ title, onClose, children, className }: DialogPanel
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const panel = panelRef.current;
-    const first = panel?.querySelector<HTMLElement>(FOCUSABLE);
+    // The first control of the content, not the header's Close button: forms start typing at once.
+    const first = [...(panel?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])].find(
+      (element) => !element.hasAttribute('data-dialog-close'),
+    );
     (first ?? panel)?.focus();
     return () => {
       // The opener may have been re-rendered away (virtual list); only refocus if still there.
@@ -74,7 +77,13 @@ export function DialogPanel({ title, onClose, children, className }: DialogPanel
       >
         <header className="dialog-header">
           <h2 id={titleId}>{title}</h2>
-          <button type="button" className="dialog-close" aria-label="Close" onClick={onClose}>
+          <button
+            type="button"
+            className="dialog-close"
+            aria-label="Close"
+            data-dialog-close
+            onClick={onClose}
+          >
             ×
           </button>
         </header>

@@ -22,7 +22,7 @@ export function LeadDrawer({ db, leadId, currentUser, profiles, onClose }: LeadD
     <DialogPanel
       title={lead ? lead.full_name : 'Lead not found'}
       onClose={onClose}
-      className="lead-drawer"
+      className="dialog-panel--drawer lead-drawer"
     >
       {lead ? (
         <>

@@ -5,7 +5,7 @@ import { plural } from '../lib/format.ts';
 import { deletePipeline } from '../lib/pipeline-actions.ts';
 import type { StatusMap } from '../lib/status-mapping.ts';
 import { submitErrors } from '../lib/submit-errors.ts';
-import { Dialog } from './dialog.tsx';
+import { DialogPanel } from '../../../components/dialog-panel.tsx';
 import { GuidedMove } from './guided-move.tsx';
 
 type DeletePipelineDialogProps = {
@@ -33,7 +33,11 @@ export function DeletePipelineDialog(props: DeletePipelineDialogProps) {
   };
 
   return (
-    <Dialog title={`Delete pipeline ${pipeline.name}`} onClose={onCancel}>
+    <DialogPanel
+      className="pl-dialog"
+      title={`Delete pipeline ${pipeline.name}`}
+      onClose={onCancel}
+    >
       {leadCount > 0 ? (
         <GuidedMove
           db={db}
@@ -59,6 +63,6 @@ export function DeletePipelineDialog(props: DeletePipelineDialogProps) {
         </>
       )}
       {error ? <p role="alert">{error}</p> : null}
-    </Dialog>
+    </DialogPanel>
   );
 }

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { PipelineStatus } from '../../../sync/types.ts';
 import { plural } from '../lib/format.ts';
 import { submitErrors } from '../lib/submit-errors.ts';
-import { Dialog } from './dialog.tsx';
+import { DialogPanel } from '../../../components/dialog-panel.tsx';
 
 type DeleteStatusDialogProps = {
   status: PipelineStatus;
@@ -31,7 +31,7 @@ export function DeleteStatusDialog(props: DeleteStatusDialogProps) {
   };
 
   return (
-    <Dialog title={`Delete status ${status.name}`} onClose={onCancel}>
+    <DialogPanel className="pl-dialog" title={`Delete status ${status.name}`} onClose={onCancel}>
       {blocked ? (
         <p>
           {status.name} has {plural(leadCount, 'lead', 'leads')} and is the only status of this
@@ -68,6 +68,6 @@ export function DeleteStatusDialog(props: DeleteStatusDialogProps) {
           Cancel
         </button>
       </div>
-    </Dialog>
+    </DialogPanel>
   );
 }

@@ -123,8 +123,13 @@ describe('Dialog', () => {
     expect(within(dialog).getByRole('textbox', { name: 'Pipeline name' })).toHaveFocus();
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await user.click(open);
+    // From the first field back to the header's Close button, then wrapping to the last control.
+    await user.tab({ shift: true });
+    expect(screen.getByRole('button', { name: 'Close' })).toHaveFocus();
     await user.tab({ shift: true });
     expect(screen.getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Close' })).toHaveFocus();
     await user.tab();
     expect(screen.getByRole('textbox', { name: 'Pipeline name' })).toHaveFocus();
     await user.keyboard('{Escape}');

@@ -6,7 +6,7 @@ import { pipelineDeleteBlocker } from '../lib/delete-rules.ts';
 import { plural } from '../lib/format.ts';
 import { setDefaultPipeline, updatePipeline } from '../lib/pipeline-actions.ts';
 import { DeletePipelineDialog } from './delete-pipeline-dialog.tsx';
-import { Dialog } from './dialog.tsx';
+import { DialogPanel } from '../../../components/dialog-panel.tsx';
 import { PipelineForm } from './pipeline-form.tsx';
 import { StatusSection } from './status-section.tsx';
 
@@ -73,7 +73,7 @@ export function PipelineDetails(props: PipelineDetailsProps) {
       <StatusSection db={db} pipeline={pipeline} canManage={canManage} />
 
       {dialog === 'edit' ? (
-        <Dialog title={`Edit pipeline ${pipeline.name}`} onClose={close}>
+        <DialogPanel className="pl-dialog" title={`Edit pipeline ${pipeline.name}`} onClose={close}>
           <PipelineForm
             pipeline={pipeline}
             onCancel={close}
@@ -83,7 +83,7 @@ export function PipelineDetails(props: PipelineDetailsProps) {
               close();
             }}
           />
-        </Dialog>
+        </DialogPanel>
       ) : null}
       {dialog === 'delete' ? (
         <DeletePipelineDialog

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { LocalDb } from '../../../sync/local-db.ts';
 import { usePipelineOverview } from '../hooks/use-pipeline-data.ts';
 import { createPipeline, reorderPipelines } from '../lib/pipeline-actions.ts';
-import { Dialog } from './dialog.tsx';
+import { DialogPanel } from '../../../components/dialog-panel.tsx';
 import { PipelineDetails } from './pipeline-details.tsx';
 import { PipelineForm } from './pipeline-form.tsx';
 import { PipelineList } from './pipeline-list.tsx';
@@ -70,7 +70,7 @@ export function PipelinesPage({ db, user }: PipelinesPageProps) {
         ) : null}
       </div>
       {creating ? (
-        <Dialog title="New pipeline" onClose={() => setCreating(false)}>
+        <DialogPanel className="pl-dialog" title="New pipeline" onClose={() => setCreating(false)}>
           <PipelineForm
             templates={pipelines}
             statusCounts={statusCounts}
@@ -81,7 +81,7 @@ export function PipelinesPage({ db, user }: PipelinesPageProps) {
               setChosenId(id);
             }}
           />
-        </Dialog>
+        </DialogPanel>
       ) : null}
     </div>
   );

@@ -11,7 +11,7 @@ import {
   updateStatus,
 } from '../lib/pipeline-actions.ts';
 import { DeleteStatusDialog } from './delete-status-dialog.tsx';
-import { Dialog } from './dialog.tsx';
+import { DialogPanel } from '../../../components/dialog-panel.tsx';
 import { SortableList } from './sortable-list.tsx';
 import { StatusChip } from './status-chip.tsx';
 import { StatusForm } from './status-form.tsx';
@@ -100,7 +100,11 @@ export function StatusSection({
       )}
 
       {editing?.kind === 'add' ? (
-        <Dialog title={`Add a status to ${pipeline.name}`} onClose={close}>
+        <DialogPanel
+          className="pl-dialog"
+          title={`Add a status to ${pipeline.name}`}
+          onClose={close}
+        >
           <StatusForm
             siblings={statuses}
             onCancel={close}
@@ -109,10 +113,14 @@ export function StatusSection({
               close();
             }}
           />
-        </Dialog>
+        </DialogPanel>
       ) : null}
       {editing?.kind === 'edit' ? (
-        <Dialog title={`Edit status ${editing.status.name}`} onClose={close}>
+        <DialogPanel
+          className="pl-dialog"
+          title={`Edit status ${editing.status.name}`}
+          onClose={close}
+        >
           <StatusForm
             status={editing.status}
             siblings={statuses}
@@ -123,7 +131,7 @@ export function StatusSection({
               close();
             }}
           />
-        </Dialog>
+        </DialogPanel>
       ) : null}
       {editing?.kind === 'delete' ? (
         <DeleteStatusDialog
