@@ -1,13 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type { Pipeline } from '../../../sync/types.ts';
-import {
-  hasErrors,
-  pipelineFields,
-  validatePipeline,
-  type FieldErrors,
-  type PipelineFormValues,
-} from '../lib/form-values.ts';
-import { submitErrors } from '../lib/submit-errors.ts';
+import { useFormState } from '../hooks/use-form-state.ts';
+import { pipelineFields, validatePipeline, type PipelineFormValues } from '../lib/form-values.ts';
 import { errorProps, FieldError } from './field-error.tsx';
 
 export type PipelineFormResult = ReturnType<typeof pipelineFields> & {
@@ -28,34 +22,15 @@ type PipelineFormProps = {
 export function PipelineForm(props: PipelineFormProps) {
   const { pipeline, templates = [], statusCounts, onSubmit, onCancel } = props;
   const id = useId();
-  const [values, setValues] = useState<PipelineFormValues>({
-    name: pipeline?.name ?? '',
-    description: pipeline?.description ?? '',
-  });
   const [template, setTemplate] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [submitting, setSubmitting] = useState(false);
-
-  const set = (key: keyof PipelineFormValues, value: string) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined, form: undefined }));
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found = validatePipeline(values);
-    setErrors(found);
-    if (hasErrors(found)) return;
-    setSubmitting(true);
-    try {
-      const fields = pipelineFields(values);
+  const { values, errors, submitting, set, submit } = useFormState<PipelineFormValues>(
+    { name: pipeline?.name ?? '', description: pipeline?.description ?? '' },
+    validatePipeline,
+    async (current) => {
+      const fields = pipelineFields(current);
       await onSubmit(template ? { ...fields, templatePipelineId: template } : fields);
-    } catch (error) {
-      setErrors(submitErrors(error));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    },
+  );
 
   return (
     <form

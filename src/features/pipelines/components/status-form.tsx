@@ -1,14 +1,13 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import type { PipelineStatus } from '../../../sync/types.ts';
+import { useFormState } from '../hooks/use-form-state.ts';
 import {
-  hasErrors,
   statusFields,
   statusFormValues,
   validateStatus,
   type FieldErrors,
   type StatusFormValues,
 } from '../lib/form-values.ts';
-import { submitErrors } from '../lib/submit-errors.ts';
 import { ActionTemplateEditor } from './action-template-editor.tsx';
 import { ColorField } from './color-field.tsx';
 import { errorProps, FieldError } from './field-error.tsx';
@@ -27,34 +26,16 @@ type StatusFormProps = {
 
 export function StatusForm({ status, siblings, onSubmit, onCancel }: StatusFormProps) {
   const id = useId();
-  const [values, setValues] = useState<StatusFormValues>(() => statusFormValues(status));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [submitting, setSubmitting] = useState(false);
+  const { values, errors, submitting, set, submit } = useFormState<StatusFormValues>(
+    () => statusFormValues(status),
+    (current) => validateStatus(current, siblings, status?.id),
+    (current) => onSubmit(statusFields(current)),
+  );
   // Name errors show as soon as the person types: a duplicate is caught before saving.
   const live = validateStatus(values, siblings, status?.id);
   const shown: FieldErrors = {
     ...errors,
     name: live.name && values.name ? live.name : errors.name,
-  };
-
-  const set = <K extends keyof StatusFormValues>(key: K, value: StatusFormValues[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined, form: undefined }));
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found = validateStatus(values, siblings, status?.id);
-    setErrors(found);
-    if (hasErrors(found)) return;
-    setSubmitting(true);
-    try {
-      await onSubmit(statusFields(values));
-    } catch (error) {
-      setErrors(submitErrors(error));
-    } finally {
-      setSubmitting(false);
-    }
   };
 
   return (
