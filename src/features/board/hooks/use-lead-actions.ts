@@ -25,14 +25,9 @@ export function useLeadActions(db: LocalDb, userId: string) {
   const pushUndo = useUndoStore((s) => s.push);
   const popUndo = useUndoStore((s) => s.pop);
 
-  /**
-   * Puts `lead` at `index` of `destination` (the column as shown, in board order). The key is
-   * computed between the shown neighbours, so the card lands exactly where it was dropped.
-   */
-  const moveLead = useCallback(
-    async (lead: Lead, statusId: string, index: number, destination: readonly Lead[]) => {
-      const others = destination.filter((l) => l.id !== lead.id);
-      const position = positionForIndex(others, index);
+  /** Moves `lead` to `position` in `statusId` and remembers where it came from for Ctrl/Cmd+Z. */
+  const moveAndRemember = useCallback(
+    async (lead: Lead, statusId: string, position: string) => {
       await mutate(db, 'move_lead', {
         id: lead.id,
         pipeline_id: lead.pipeline_id,
@@ -51,27 +46,25 @@ export function useLeadActions(db: LocalDb, userId: string) {
     [db, pushUndo],
   );
 
+  /**
+   * Puts `lead` at `index` of `destination` (the column as shown, in board order). The key is
+   * computed between the shown neighbours, so the card lands exactly where it was dropped.
+   */
+  const moveLead = useCallback(
+    (lead: Lead, statusId: string, index: number, destination: readonly Lead[]) => {
+      const others = destination.filter((l) => l.id !== lead.id);
+      return moveAndRemember(lead, statusId, positionForIndex(others, index));
+    },
+    [moveAndRemember],
+  );
+
   /** "Move to…": the top of the chosen column, where the agent will look for it. */
   const moveToStatus = useCallback(
     async (lead: Lead, statusId: string) => {
       const first = await firstPositionInColumn(db, lead.pipeline_id, statusId);
-      const position = positionBetween(null, first);
-      await mutate(db, 'move_lead', {
-        id: lead.id,
-        pipeline_id: lead.pipeline_id,
-        status_id: statusId,
-        position,
-      });
-      pushUndo({
-        leadId: lead.id,
-        leadName: lead.full_name,
-        pipelineId: lead.pipeline_id,
-        fromStatusId: lead.status_id,
-        fromPosition: lead.position,
-        toStatusId: statusId,
-      });
+      await moveAndRemember(lead, statusId, positionBetween(null, first));
     },
-    [db, pushUndo],
+    [db, moveAndRemember],
   );
 
   /** Undo is itself a move back (a new mutation), so it also works offline. */
