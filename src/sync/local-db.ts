@@ -100,29 +100,15 @@ export async function getClientId(db: LocalDb): Promise<string> {
   return entry.value;
 }
 
+/** The replicated tables, in REPLICA_TABLES order (transactions over them list these). */
+export function replicaTables(db: LocalDb) {
+  return [db.profiles, db.pipelines, db.pipeline_statuses, db.leads, db.lead_status_history];
+}
+
 /** Upgrade helper: forget replicated rows and the cursor; queued mutations survive. */
 export async function resetReplica(db: LocalDb): Promise<void> {
-  await db.transaction(
-    'rw',
-    [
-      db.leads,
-      db.pipelines,
-      db.pipeline_statuses,
-      db.profiles,
-      db.lead_status_history,
-      db.base,
-      db.meta,
-    ],
-    async () => {
-      await Promise.all([
-        db.leads.clear(),
-        db.pipelines.clear(),
-        db.pipeline_statuses.clear(),
-        db.profiles.clear(),
-        db.lead_status_history.clear(),
-        db.base.clear(),
-        db.meta.delete(META_KEYS.cursor),
-      ]);
-    },
-  );
+  const cleared = [...replicaTables(db), db.base];
+  await db.transaction('rw', [...cleared, db.meta], async () => {
+    await Promise.all([...cleared.map((table) => table.clear()), db.meta.delete(META_KEYS.cursor)]);
+  });
 }

@@ -1,5 +1,5 @@
 import type { LocalDb } from './local-db.ts';
-import { META_KEYS, getClientId } from './local-db.ts';
+import { META_KEYS, getClientId, replicaTables } from './local-db.ts';
 import { createLocalWriter } from './mutations/local-writer.ts';
 import type { MutationInput, MutationName } from './mutations/registry.ts';
 import { mutationDef } from './mutations/registry.ts';
@@ -13,15 +13,7 @@ export interface MutationReceipt {
 
 /** The tables a mutation transaction locks: every replicated table, the outbox and meta. */
 export function mutationTables(db: LocalDb) {
-  return [
-    db.leads,
-    db.pipelines,
-    db.pipeline_statuses,
-    db.profiles,
-    db.lead_status_history,
-    db.outbox,
-    db.meta,
-  ];
+  return [...replicaTables(db), db.outbox, db.meta];
 }
 
 /**

@@ -1,21 +1,11 @@
-import type { LocalDb } from './local-db.ts';
+import { replicaTables, type LocalDb } from './local-db.ts';
 import { createLocalWriter, parseRowKey } from './mutations/local-writer.ts';
 import { isMutationName, mutationDef } from './mutations/registry.ts';
 import type { ReplicaTable } from './types.ts';
 
 /** Every table a rebase reads or writes; callers open their transaction over these. */
 export function rebaseTables(db: LocalDb) {
-  return [
-    db.leads,
-    db.pipelines,
-    db.pipeline_statuses,
-    db.profiles,
-    db.lead_status_history,
-    db.base,
-    db.outbox,
-    db.rejected,
-    db.meta,
-  ];
+  return [...replicaTables(db), db.base, db.outbox, db.rejected, db.meta];
 }
 
 /**
