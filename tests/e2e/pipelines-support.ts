@@ -47,6 +47,7 @@ export async function pushAs(
   request: APIRequestContext,
   email: string,
   mutations: PushedMutation[],
+  batchSize = 50,
 ): Promise<PushResult[]> {
   const config = (await (await request.get('/auth/v1/local/config')).json()) as {
     anon_key: string;
@@ -57,8 +58,10 @@ export async function pushAs(
   const headers = { apikey: config.anon_key, authorization: `Bearer ${session.access_token}` };
   const clientId = crypto.randomUUID();
   const results: PushResult[] = [];
-  for (let i = 0; i < mutations.length; i += 50) {
-    const batch = mutations.slice(i, i + 50).map((m, j) => ({ mutation_id: i + j + 1, ...m }));
+  for (let i = 0; i < mutations.length; i += batchSize) {
+    const batch = mutations
+      .slice(i, i + batchSize)
+      .map((m, j) => ({ mutation_id: i + j + 1, ...m }));
     const response = await request.post('/rest/v1/rpc/sync_push', {
       headers,
       data: { client_id: clientId, mutations: batch },
