@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { Mutex, PGlite } from '@electric-sql/pglite';
 import type { Transaction } from '@electric-sql/pglite';
+import { lockDataDir } from './data-dir-lock.ts';
 import type { Database, SqlExecutor } from './database.ts';
 import { toQueryResult } from './query-result.ts';
 
@@ -29,8 +30,18 @@ function executor(pg: PgliteExecutor): SqlExecutor {
 }
 
 export async function openPgliteDatabase(dataDir: string | undefined): Promise<PgliteDatabase> {
-  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir === undefined ? {} : { dataDir });
+  let release = () => {};
+  if (dataDir !== undefined) {
+    mkdirSync(dataDir, { recursive: true });
+    release = lockDataDir(dataDir);
+  }
+  let pg: PGlite;
+  try {
+    pg = await PGlite.create(dataDir === undefined ? {} : { dataDir });
+  } catch (error) {
+    release();
+    throw error;
+  }
   const mutex = new Mutex();
   const direct = executor(pg);
 
@@ -40,6 +51,6 @@ export async function openPgliteDatabase(dataDir: string | undefined): Promise<P
     exec: (sql) => mutex.runExclusive(() => direct.exec(sql)),
     transaction: (fn) => mutex.runExclusive(() => pg.transaction((tx) => fn(executor(tx)))),
     withPglite: (fn) => mutex.runExclusive(() => fn(pg)),
-    close: () => mutex.runExclusive(() => pg.close()),
+    close: () => mutex.runExclusive(() => pg.close().finally(release)),
   };
 }
