@@ -111,7 +111,7 @@ with
   )
 insert into public.leads
   (id, full_name, email, phone, product, estimated_premium, source, assigned_to,
-   pipeline_id, status_id, status, notes, created_at, updated_at)
+   pipeline_id, status_id, status, notes, created_at, updated_at, status_changed_at)
 select
   (substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-8'
     || substr(h, 18, 3) || '-' || substr(h, 21, 12))::uuid,
@@ -139,8 +139,17 @@ select
   case when is_renewal then null else ds.legacy_value end,
   note,
   timestamptz '2025-06-02 09:00:00+00' - n * interval '7 hours 13 minutes',
-  timestamptz '2025-06-02 09:00:00+00' - n * interval '7 hours 13 minutes' + (n % 9) * interval '1 day'
+  timestamptz '2025-06-02 09:00:00+00' - n * interval '7 hours 13 minutes' + (n % 9) * interval '1 day',
+  -- Time in the current status, relative to when the demo is loaded: from an hour to ~5 weeks.
+  now() - (1 + (n * 7919) % 840) * interval '1 hour'
 from placed
 left join default_statuses ds on not placed.is_renewal and ds.rank = least(placed.status_rank, (select count(*) from default_statuses))
 left join renewal_statuses rs on placed.is_renewal and rs.rank = placed.status_rank
 on conflict (id) do nothing;
+
+-- The history's first entry (written by the leads trigger at insert time) says when each lead
+-- entered its status, matching status_changed_at above (leads moved since are left alone).
+update public.lead_status_history h
+set changed_at = l.status_changed_at
+from public.leads l
+where h.lead_id = l.id and h.from_status_id is null and h.changed_at > l.status_changed_at;

@@ -123,7 +123,9 @@ begin
       where l.pipeline_id = new.pipeline_id and l.status_id = new.status_id and l.id <> new.id));
   end if;
   if tg_op = 'INSERT' then
-    new.status_changed_at := now();
+    -- An imported lead may say since when it has been in its status (the demo seed does); never
+    -- later than now. The sync functions do not pass it, so app-created leads start now.
+    new.status_changed_at := least(coalesce(new.status_changed_at, now()), now());
   elsif new.status_id is distinct from old.status_id then
     new.status_changed_at := now();
   end if;

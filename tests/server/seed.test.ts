@@ -72,6 +72,22 @@ describe(`demo seed (${engineName})`, () => {
     expect(stats.names).toBeGreaterThan(300);
   });
 
+  it('gives leads realistic time in status, never in the future, matching their history', async () => {
+    const stats = await one<Record<string, number>>(
+      `select count(distinct date_trunc('day', status_changed_at))::int as days,
+              count(*) filter (where status_changed_at > now())::int as future,
+              count(*) filter (where status_changed_at > now() - interval '1 hour')::int as just_now,
+              (select count(*)::int from public.lead_status_history h
+                 join public.leads l on l.id = h.lead_id
+                where h.from_status_id is null and h.changed_at <> l.status_changed_at) as mismatched
+         from public.leads`,
+    );
+    expect(stats.days).toBeGreaterThan(20);
+    expect(stats.future).toBe(0);
+    expect(stats.just_now).toBe(0);
+    expect(stats.mismatched).toBe(0);
+  });
+
   it('is deterministic: the same ids and values on every new database', async () => {
     const digest = await one<{ md5: string }>(
       `select md5(string_agg(concat_ws('|', l.id, l.full_name, l.email, l.phone, l.product,
