@@ -13,6 +13,21 @@ const RECREATE_PUBLIC = `
   comment on schema public is 'standard public schema';
 `;
 
+// Devices synced past the backup hold rows the restored database no longer has (and no tombstone
+// says so): every user's devices must drop their copy and pull again. sync_pull answers `reset`
+// to a cursor older than this transaction (and to one beyond the restored cluster's counter).
+const RESET_SYNC_CLIENTS = `
+  do $$
+  begin
+    if pg_catalog.to_regclass('private.sync_user_resets') is not null then
+      insert into private.sync_user_resets (user_id)
+      select id from auth.users
+      on conflict (user_id) do update set _txid = pg_catalog.pg_current_xact_id();
+    end if;
+  end
+  $$;
+`;
+
 /**
  * Replaces the schemas a backup contains with the backup's content, in one transaction: each
  * schema is dropped (with everything in it, including data written since the backup) and
@@ -35,6 +50,7 @@ export async function restoreDatabase(db: Database, dump: string): Promise<{ sch
     await tx.exec(lines.filter((line) => line !== 'CREATE SCHEMA public;').join('\n'));
     // The dump sets session settings (search_path = '' …); do not leave them on a pooled connection.
     await tx.exec('reset all');
+    await tx.exec(RESET_SYNC_CLIENTS);
   });
   return { schemas };
 }

@@ -1076,9 +1076,15 @@ begin
     lo := coalesce(nullif(since, '')::xid8, '0'::xid8);
     snap := pg_catalog.pg_current_snapshot();
     hi := pg_catalog.pg_snapshot_xmin(snap);
-    if since is not null and exists (
-      select 1 from private.sync_user_resets r
-      where r.user_id = uid and r._txid >= lo and r._txid < hi
+    -- Start over when the user's view changed wholesale (a role change, a restore), or when the
+    -- cursor is beyond any transaction id this database has issued: it was restored into a new
+    -- cluster whose counter restarted, and rows written now would sort below the cursor.
+    if since is not null and (
+      lo > pg_catalog.pg_snapshot_xmax(snap)
+      or exists (
+        select 1 from private.sync_user_resets r
+        where r.user_id = uid and r._txid >= lo and r._txid < hi
+      )
     ) then
       return pg_catalog.jsonb_build_object('reset', true, 'has_more', false);
     end if;

@@ -4,6 +4,7 @@ import { rollbackMigration } from '../../server/db/rollback-migration.ts';
 import { dumpDatabase } from '../../scripts/db/backup-database.ts';
 import { assertCompleteDump } from '../../scripts/db/backup-file.ts';
 import { restoreDatabase } from '../../scripts/db/restore-database.ts';
+import { asActor } from './support/actors.ts';
 import { createUsers } from './support/crm-fixtures.ts';
 import { legacyLeadSnapshot, seedLegacyData } from './support/legacy-data.ts';
 import { MIGRATIONS } from './support/migration-steps.ts';
@@ -56,6 +57,30 @@ describe(`backup and emergency restore (${engineName})`, () => {
     );
     expect(history.rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
     expect((await applyMigrations(t.db)).applied).toEqual([]);
+  });
+
+  it('makes every device pull again after a restore, and after a cluster counter restart', async () => {
+    const { rows: users } = await t.db.query<{ id: string }>('select id from auth.users');
+    const pull = (userId: string, since: string) =>
+      asActor(t.db, { role: 'authenticated', userId }, async (tx) => {
+        const { rows } = await tx.query<{ result: { reset?: boolean } }>(
+          'select public.sync_pull(since => $1) as result',
+          [since],
+        );
+        return rows[0]?.result.reset === true;
+      });
+    const { rows: before } = await t.db.query<{ cursor: string }>(
+      'select pg_snapshot_xmin(pg_current_snapshot())::text as cursor',
+    );
+    const cursor = before[0]?.cursor ?? '';
+    const user = users[0]?.id ?? '';
+    expect(await pull(user, cursor)).toBe(false);
+
+    await restoreDatabase(t.db, dump);
+    for (const u of users) expect(await pull(u.id, cursor)).toBe(true);
+    // A device whose cursor is beyond every id this database has issued (restored into a new
+    // cluster): its rows would be missed, so it starts over too.
+    expect(await pull(user, '9000000000000')).toBe(true);
   });
 
   it('refuses an empty, foreign or truncated file and changes nothing', async () => {
