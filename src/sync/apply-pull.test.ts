@@ -4,6 +4,7 @@ import type { LocalDb } from './local-db.ts';
 import { openLocalDb } from './local-db.ts';
 import { mutate } from './mutate.ts';
 import type { PullPage } from './sync-api.ts';
+import { leadRow, statusRow } from './testing/rows.ts';
 import type { Lead, PipelineStatus } from './types.ts';
 
 const P = '10000000-0000-4000-8000-000000000001';
@@ -13,38 +14,10 @@ const L = '30000000-0000-4000-8000-000000000001';
 const T = '2025-06-01T10:00:00+00:00';
 
 function status(id: string, order: number): PipelineStatus {
-  return {
-    id,
-    pipeline_id: P,
-    name: `S${order}`,
-    description: null,
-    is_final: false,
-    display_order: order,
-    color_hex: null,
-    icon_name: null,
-    ai_action_template: null,
-    created_at: T,
-    updated_at: T,
-  };
+  return statusRow({ id, pipeline_id: P, name: `S${order}`, display_order: order }, T);
 }
 
-const lead: Lead = {
-  id: L,
-  full_name: 'Jane',
-  email: null,
-  phone: null,
-  product: 'auto',
-  estimated_premium: null,
-  source: null,
-  assigned_to: null,
-  pipeline_id: P,
-  status_id: S1,
-  position: 'a0',
-  notes: null,
-  status_changed_at: T,
-  created_at: T,
-  updated_at: T,
-};
+const lead: Lead = leadRow({ id: L, full_name: 'Jane', pipeline_id: P, status_id: S1 }, T);
 
 function page(partial: Partial<PullPage>): PullPage {
   return {

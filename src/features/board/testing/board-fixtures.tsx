@@ -4,6 +4,7 @@ import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { openLocalDb, type LocalDb } from '../../../sync/local-db.ts';
 import type { Lead, Pipeline, PipelineStatus, Profile } from '../../../sync/types.ts';
 import { INITIAL_STATUS, type SyncStatus } from '../../../sync/sync-status.ts';
+import { leadRow, pipelineRow, statusRow } from '../../../sync/testing/rows.ts';
 import type { SyncStatusSource } from '../hooks/use-sync-state.ts';
 import { useBoardUiStore, EMPTY_FILTERS } from '../store/board-ui-store.ts';
 import { useUndoStore } from '../store/undo-store.ts';
@@ -24,52 +25,19 @@ export const BEN: Profile = { id: testId(9002), full_name: 'Ben Agent', role: 'a
 export const MAYA: Profile = { id: testId(9003), full_name: 'Maya Manager', role: 'manager' };
 
 export function pipeline(p: Partial<Pipeline> & { name: string }): Pipeline {
-  return {
-    id: testId(),
-    description: null,
-    is_default: false,
-    display_order: 1,
-    created_at: T,
-    updated_at: T,
-    ...p,
-  };
+  return pipelineRow({ id: testId(), ...p }, T);
 }
 
 export function status(
   p: Partial<PipelineStatus> & { name: string; pipeline_id: string },
 ): PipelineStatus {
-  return {
-    id: testId(),
-    description: null,
-    is_final: false,
-    display_order: 1,
-    color_hex: '#2563EB',
-    icon_name: 'inbox',
-    ai_action_template: null,
-    created_at: T,
-    updated_at: T,
-    ...p,
-  };
+  return statusRow({ id: testId(), color_hex: '#2563EB', icon_name: 'inbox', ...p }, T);
 }
 
 export function lead(
   p: Partial<Lead> & { full_name: string; pipeline_id: string; status_id: string },
 ): Lead {
-  return {
-    id: testId(),
-    email: null,
-    phone: null,
-    product: 'auto',
-    estimated_premium: null,
-    source: null,
-    assigned_to: null,
-    position: 'a0',
-    notes: null,
-    status_changed_at: T,
-    created_at: T,
-    updated_at: T,
-    ...p,
-  };
+  return leadRow({ id: testId(), ...p }, T);
 }
 
 export async function seedDb(rows: {

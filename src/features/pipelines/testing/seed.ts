@@ -1,5 +1,6 @@
 import { openLocalDb, type LocalDb } from '../../../sync/local-db.ts';
-import type { Lead, Pipeline, PipelineStatus } from '../../../sync/types.ts';
+import type { Pipeline, PipelineStatus } from '../../../sync/types.ts';
+import { leadRow, pipelineRow, statusRow } from '../../../sync/testing/rows.ts';
 
 // Test fixtures: a real Dexie store (fake-indexeddb in jsdom) seeded with rows as the sync pull
 // would write them. Each call gets its own database so tests never share state.
@@ -11,16 +12,7 @@ export async function freshDb(): Promise<LocalDb> {
 }
 
 export function pipeline(name: string, display_order: number, extra: Partial<Pipeline> = {}) {
-  return {
-    id: crypto.randomUUID(),
-    name,
-    description: null,
-    is_default: false,
-    display_order,
-    created_at: NOW,
-    updated_at: NOW,
-    ...extra,
-  } satisfies Pipeline;
+  return pipelineRow({ name, display_order, ...extra }, NOW);
 }
 
 export function status(
@@ -29,40 +21,14 @@ export function status(
   display_order: number,
   extra: Partial<PipelineStatus> = {},
 ) {
-  return {
-    id: crypto.randomUUID(),
-    pipeline_id: p.id,
-    name,
-    description: null,
-    is_final: false,
-    display_order,
-    color_hex: '#1E40AF',
-    icon_name: 'phone',
-    ai_action_template: null,
-    created_at: NOW,
-    updated_at: NOW,
-    ...extra,
-  } satisfies PipelineStatus;
+  return statusRow(
+    { pipeline_id: p.id, name, display_order, color_hex: '#1E40AF', icon_name: 'phone', ...extra },
+    NOW,
+  );
 }
 
 export function lead(s: PipelineStatus, full_name: string) {
-  return {
-    id: crypto.randomUUID(),
-    full_name,
-    email: null,
-    phone: null,
-    product: 'auto',
-    estimated_premium: null,
-    source: null,
-    assigned_to: null,
-    pipeline_id: s.pipeline_id,
-    status_id: s.id,
-    position: 'a0',
-    notes: null,
-    status_changed_at: NOW,
-    created_at: NOW,
-    updated_at: NOW,
-  } satisfies Lead;
+  return leadRow({ full_name, pipeline_id: s.pipeline_id, status_id: s.id }, NOW);
 }
 
 /** Sales (default: New, Quoted, Won with 3 leads) and Renewals (Contacted, Quoted, Lost; 2 leads). */
