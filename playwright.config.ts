@@ -18,8 +18,9 @@ function findChromium(): string {
   }
 }
 
-const PORT = 4310;
-const FLAG_OFF_PORT = 4311;
+// E2E_PORT lets parallel checkouts on one machine run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4310);
+const FLAG_OFF_PORT = PORT + 1;
 const runDir = mkdtempSync(join(tmpdir(), 'leadlanes-e2e-'));
 
 export default defineConfig({
