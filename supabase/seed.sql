@@ -3,17 +3,45 @@
 -- Ids are built from md5() with the version/variant digits of a v4 uuid, so strict uuid checks
 -- in the client accept them.
 
--- Three demo users. The base migration's trigger on auth.users creates their profiles from
--- raw_user_meta_data {full_name, role}. Local sign-in needs no password.
-insert into auth.users (id, email, role, raw_user_meta_data, created_at, updated_at)
-values
-  ('0a0a0a0a-0000-4000-8000-000000000001', 'ana.agent@leadlanes.test', 'authenticated',
-   '{"full_name": "Ana Alvarez", "role": "agent"}', '2025-01-06 09:00:00+00', '2025-01-06 09:00:00+00'),
-  ('0b0b0b0b-0000-4000-8000-000000000002', 'ben.agent@leadlanes.test', 'authenticated',
-   '{"full_name": "Ben Okafor", "role": "agent"}', '2025-01-06 09:05:00+00', '2025-01-06 09:05:00+00'),
-  ('0c0c0c0c-0000-4000-8000-000000000003', 'maya.manager@leadlanes.test', 'authenticated',
-   '{"full_name": "Maya Lindqvist", "role": "manager"}', '2025-01-06 09:10:00+00', '2025-01-06 09:10:00+00')
+-- Three demo users, as Supabase Auth stores them, so `supabase db reset` on a Supabase stack gives
+-- users who can sign in with email + password, and the local backend lists the same people.
+-- Auth reads every token column as a string: they are '' (never NULL). The role comes from
+-- raw_app_meta_data, which only the service role writes; the profile trigger copies it.
+-- Demo password for all three (Supabase mode only; local sign-in needs none): leadlanes-demo
+insert into auth.users (
+  instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
+  confirmation_token, recovery_token, email_change_token_new, email_change,
+  email_change_token_current, phone_change, phone_change_token, reauthentication_token,
+  raw_app_meta_data, raw_user_meta_data, is_super_admin, is_sso_user, is_anonymous,
+  created_at, updated_at)
+select
+  '00000000-0000-0000-0000-000000000000', u.id::uuid, 'authenticated', 'authenticated', u.email,
+  extensions.crypt('leadlanes-demo', extensions.gen_salt('bf')), u.created_at::timestamptz,
+  '', '', '', '', '', '', '', '',
+  jsonb_build_object('provider', 'email', 'providers', jsonb_build_array('email'), 'role', u.app_role),
+  jsonb_build_object('full_name', u.full_name),
+  false, false, false,
+  u.created_at::timestamptz, u.created_at::timestamptz
+from (values
+  ('0a0a0a0a-0000-4000-8000-000000000001', 'ana.agent@leadlanes.test', 'Ana Alvarez', 'agent',
+   '2025-01-06 09:00:00+00'),
+  ('0b0b0b0b-0000-4000-8000-000000000002', 'ben.agent@leadlanes.test', 'Ben Okafor', 'agent',
+   '2025-01-06 09:05:00+00'),
+  ('0c0c0c0c-0000-4000-8000-000000000003', 'maya.manager@leadlanes.test', 'Maya Lindqvist', 'manager',
+   '2025-01-06 09:10:00+00')
+) as u (id, email, full_name, app_role, created_at)
 on conflict (id) do nothing;
+
+-- Password sign-in looks the user up through their `email` identity.
+insert into auth.identities (
+  id, provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
+select
+  u.id, u.id::text, u.id,
+  jsonb_build_object('sub', u.id::text, 'email', u.email, 'email_verified', true),
+  'email', u.created_at, u.created_at, u.created_at
+from auth.users u
+where u.email like '%@leadlanes.test'
+on conflict (provider_id, provider) do nothing;
 
 -- A second pipeline beside the default sales pipeline the migrations create.
 insert into public.pipelines (id, name, description, is_default, display_order, created_at, updated_at)

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { Mutex, PGlite } from '@electric-sql/pglite';
+import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import type { Transaction } from '@electric-sql/pglite';
 import { lockDataDir } from './data-dir-lock.ts';
 import type { Database, SqlExecutor } from './database.ts';
@@ -37,7 +38,9 @@ export async function openPgliteDatabase(dataDir: string | undefined): Promise<P
   }
   let pg: PGlite;
   try {
-    pg = await PGlite.create(dataDir === undefined ? {} : { dataDir });
+    // pgcrypto: the seed hashes demo passwords with crypt(), as on Supabase.
+    const extensions = { pgcrypto };
+    pg = await PGlite.create(dataDir === undefined ? { extensions } : { dataDir, extensions });
   } catch (error) {
     release();
     throw error;

@@ -29,6 +29,9 @@ grant usage on schema extensions to anon, authenticated, service_role;
 grant usage on schema auth to anon, authenticated, service_role;
 grant usage on schema public to anon, authenticated, service_role;
 
+-- Password hashing for the seed's demo users (Supabase keeps pgcrypto in `extensions` too).
+create extension if not exists pgcrypto with schema extensions;
+
 create table if not exists auth.users (
   id uuid primary key default gen_random_uuid(),
   email text unique,
@@ -37,6 +40,53 @@ create table if not exists auth.users (
   raw_user_meta_data jsonb not null default '{}'::jsonb,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now()
+);
+
+-- The columns Supabase Auth (GoTrue) reads, with its nullability and defaults: the token columns
+-- without a default are exactly the ones Auth fails on when NULL, so the seed must fill them and
+-- a local database must be able to notice when it does not. Added where missing, so databases
+-- created by an older version of this script catch up.
+alter table auth.users
+  add column if not exists instance_id uuid,
+  add column if not exists aud varchar(255),
+  add column if not exists email_confirmed_at timestamptz,
+  add column if not exists invited_at timestamptz,
+  add column if not exists confirmation_token varchar(255),
+  add column if not exists confirmation_sent_at timestamptz,
+  add column if not exists recovery_token varchar(255),
+  add column if not exists recovery_sent_at timestamptz,
+  add column if not exists email_change_token_new varchar(255),
+  add column if not exists email_change varchar(255),
+  add column if not exists email_change_sent_at timestamptz,
+  add column if not exists last_sign_in_at timestamptz,
+  add column if not exists raw_app_meta_data jsonb,
+  add column if not exists is_super_admin boolean,
+  add column if not exists phone text,
+  add column if not exists phone_confirmed_at timestamptz,
+  add column if not exists phone_change text default '',
+  add column if not exists phone_change_token varchar(255) default '',
+  add column if not exists phone_change_sent_at timestamptz,
+  add column if not exists email_change_token_current varchar(255) default '',
+  add column if not exists email_change_confirm_status smallint default 0,
+  add column if not exists banned_until timestamptz,
+  add column if not exists reauthentication_token varchar(255) default '',
+  add column if not exists reauthentication_sent_at timestamptz,
+  add column if not exists is_sso_user boolean not null default false,
+  add column if not exists deleted_at timestamptz,
+  add column if not exists is_anonymous boolean not null default false;
+
+-- One row per way a user signs in; Supabase Auth's password sign-in needs the `email` one.
+create table if not exists auth.identities (
+  id uuid primary key default gen_random_uuid(),
+  provider_id text not null,
+  user_id uuid not null references auth.users (id) on delete cascade,
+  identity_data jsonb not null,
+  provider text not null,
+  last_sign_in_at timestamptz,
+  created_at timestamptz,
+  updated_at timestamptz,
+  email text generated always as (lower(identity_data ->> 'email')) stored,
+  constraint identities_provider_id_provider_unique unique (provider_id, provider)
 );
 
 do $$

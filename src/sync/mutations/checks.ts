@@ -1,5 +1,6 @@
 import { MutationValidationError } from '../validation-error.ts';
 import type { LocalWriter } from './local-writer.ts';
+import { nameKey } from './text-rules.ts';
 
 // State checks shared by several mutations; each throws a MutationValidationError naming the field.
 
@@ -27,11 +28,11 @@ export async function assertUniqueStatusName(
   name: string,
   exceptId?: string,
 ): Promise<void> {
-  const lower = name.toLowerCase();
+  const key = nameKey(name);
   const clash = await w.db.pipeline_statuses
     .where('pipeline_id')
     .equals(pipelineId)
-    .filter((s) => s.id !== exceptId && s.name.toLowerCase() === lower)
+    .filter((s) => s.id !== exceptId && nameKey(s.name) === key)
     .first();
   if (clash) {
     throw MutationValidationError.single(

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { description, id, pipelineName, statusFields } from './fields.ts';
 import { defineMutation } from './mutation-def.ts';
 import { MutationValidationError } from '../validation-error.ts';
+import { nameKey } from './text-rules.ts';
 
 const newStatus = z
   .object({
@@ -38,15 +39,15 @@ export const createPipeline = defineMutation({
   check(_w, args) {
     const seen = new Set<string>();
     args.statuses.forEach((s, i) => {
-      const lower = s.name.toLowerCase();
-      if (seen.has(lower)) {
+      const key = nameKey(s.name);
+      if (seen.has(key)) {
         throw MutationValidationError.single(
           'create_pipeline',
           `statuses.${i}.name`,
           `Two statuses are named "${s.name}"`,
         );
       }
-      seen.add(lower);
+      seen.add(key);
     });
     return Promise.resolve();
   },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PRODUCTS } from '../types.ts';
+import { hasBidiControl, isBlankText, isStorableName, isStorableText } from './text-rules.ts';
 
 // Field rules mirroring the SQL constraints (supabase/migrations/*), so most bad input is refused
 // on the device with a readable message. The server checks everything again.
@@ -13,23 +14,27 @@ export const COLOR_HEX = /^#[0-9A-Fa-f]{6}$/;
 // Fractional-index keys are base-62 (see ordering.ts).
 const POSITION = /^[0-9A-Za-z]{1,255}$/;
 
-/** Text that is stored trimmed, with a length range. */
+/** A one-line name stored trimmed, with a length range; blank-looking or disguised text is refused. */
 export function requiredText(label: string, max: number) {
   return z
     .string()
     .trim()
     .min(1, `${label} is required`)
-    .max(max, `${label} must be at most ${max} characters`);
+    .max(max, `${label} must be at most ${max} characters`)
+    .refine((v) => !isBlankText(v), `${label} is required`)
+    .refine(isStorableName, `${label} contains a character that cannot be saved`)
+    .refine((v) => !hasBidiControl(v), `${label} contains text-direction control characters`);
 }
 
-/** Optional text: blank becomes null. */
+/** Optional (possibly multi-line) text: blank becomes null; NUL and broken characters are refused. */
 export function optionalText(label: string, max: number) {
   return z
     .string()
     .trim()
     .max(max, `${label} must be at most ${max} characters`)
+    .refine(isStorableText, `${label} contains a character that cannot be saved`)
     .nullable()
-    .transform((v) => (v === '' ? null : v));
+    .transform((v) => (v === '' || (v !== null && isBlankText(v)) ? null : v));
 }
 
 export const email = optionalText('Email', 320).refine(

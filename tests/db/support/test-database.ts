@@ -4,6 +4,7 @@ import type { Database } from '../../../server/db/database.ts';
 import { openDatabase } from '../../../server/db/open-database.ts';
 import { openPgliteDatabase } from '../../../server/db/pglite-database.ts';
 import type { BackupSource } from '../../../scripts/db/backup-database.ts';
+import { prepareDatabase } from '../../support/database-flavor.ts';
 
 export interface TestDatabase {
   db: Database;
@@ -37,6 +38,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await withAdmin(serverUrl, (admin) => admin.query(`create database ${name}`));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
+  await prepareDatabase(url.toString());
   const others: Database[] = [];
   const db = await openDatabase({ databaseUrl: url.toString() });
   return {
@@ -57,7 +59,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-export const engineName = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+export { engineName } from '../../support/database-flavor.ts';
 
 async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });

@@ -6,13 +6,14 @@ import ws from 'ws';
 import { listen } from '../../../server/listen.ts';
 import type { RunningServer } from '../../../server/listen.ts';
 import { startBackend } from '../../../server/start-backend.ts';
+import { prepareDatabase } from '../../support/database-flavor.ts';
 import type { Backend } from '../../../server/start-backend.ts';
 
 // A real local backend for one test file, on a free port: PGlite (in memory, or in `dataDir`),
 // or — with TEST_DATABASE_URL — a fresh database created on that server and dropped afterwards.
 
 export const TEST_JWT_SECRET = 'test-secret-for-the-local-backend-0123456789';
-export const engineName = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+export { engineName } from '../../support/database-flavor.ts';
 
 export const DEMO = {
   ana: { id: '0a0a0a0a-0000-4000-8000-000000000001', email: 'ana.agent@leadlanes.test' },
@@ -36,6 +37,7 @@ export async function createTestLocation(
   await withAdmin(serverUrl, (c) => c.query(`create database ${name}`));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
+  await prepareDatabase(url.toString());
   return {
     databaseUrl: url.toString(),
     dataDir: null,
