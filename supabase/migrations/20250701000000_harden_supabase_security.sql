@@ -596,6 +596,24 @@ begin
 end
 $$;
 
+-- Trigger functions never needed PUBLIC's default EXECUTE (a trigger fires whoever writes).
+do $$
+declare
+  f record;
+begin
+  for f in
+    select p.oid::regprocedure as sig
+    from pg_catalog.pg_proc p
+    join pg_catalog.pg_namespace n on n.oid = p.pronamespace
+    where n.nspname in ('private', 'sync_mutations')
+      and (p.proacl is null or exists (
+            select 1 from pg_catalog.aclexplode(p.proacl) a where a.grantee = 0))
+  loop
+    execute pg_catalog.format('revoke all on function %s from public, anon', f.sig);
+  end loop;
+end
+$$;
+
 grant execute on function public.sync_push(uuid, jsonb) to authenticated;
 grant execute on function public.sync_pull(uuid, text, jsonb, int) to authenticated;
 grant execute on function public.set_user_role(uuid, text) to authenticated;

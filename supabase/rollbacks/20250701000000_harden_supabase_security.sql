@@ -244,3 +244,13 @@ grant insert, update, delete on table
   public.lead_statuses, public.leads, public.pipelines, public.pipeline_statuses
 to authenticated;
 grant update (full_name) on table public.profiles to authenticated;
+
+-- The trigger functions' default EXECUTE for PUBLIC, as they were created.
+grant execute on function
+  private.check_lead_references_visible(), private.check_single_default_pipeline(),
+  private.fill_lead_position(), private.guard_pipeline_delete(),
+  private.guard_pipeline_status_delete(), private.handle_new_user(),
+  private.record_lead_status_change(), private.record_lead_visibility_change(),
+  private.record_role_change(), private.record_tombstone(), private.stamp_txid(),
+  private.touch_updated_at()
+to public;

@@ -1,6 +1,5 @@
 import { generateKeyBetween } from 'fractional-indexing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyMigrations } from '../../server/db/apply-migrations.ts';
 import { rollbackMigration } from '../../server/db/rollback-migration.ts';
 import { createUsers } from '../db/support/crm-fixtures.ts';
 import { migrateTo, versionOf } from '../db/support/migration-steps.ts';
@@ -19,7 +18,11 @@ describe(`the sync migration (${engineName})`, () => {
     t = await createTestDatabase();
     await migrateTo(t.db, versionOf('enable_row_level_security'));
     // What hosted Supabase has: Realtime's publication (empty until the sync migration).
-    await t.db.exec('create publication supabase_realtime');
+    await t.db.exec(`do $$ begin
+      if not exists (select from pg_publication where pubname = 'supabase_realtime') then
+        create publication supabase_realtime;
+      end if;
+    end $$`);
     // Leads that exist before sync: they need positions (in creation order) and status times.
     const users = await createUsers(t.db);
     await t.db.query(
@@ -31,7 +34,7 @@ describe(`the sync migration (${engineName})`, () => {
     );
     before = await schemaFingerprint(t.db, SCHEMAS);
     updatedBefore = (await t.db.query(`select id, updated_at from leads order by id`)).rows;
-    await applyMigrations(t.db);
+    await migrateTo(t.db, versionOf('add_sync'));
   });
   afterAll(() => t.drop());
 
@@ -90,6 +93,6 @@ describe(`the sync migration (${engineName})`, () => {
     await rollbackMigration(t.db, versionOf('add_sync'));
     expect(await schemaFingerprint(t.db, SCHEMAS)).toEqual(before);
     expect(await publishedTables()).toEqual([]);
-    expect((await applyMigrations(t.db)).applied).toEqual(['20250601000000_add_sync.sql']);
+    expect(await migrateTo(t.db, versionOf('add_sync'))).toEqual(['20250601000000_add_sync.sql']);
   });
 });

@@ -5,7 +5,7 @@ import type { Database } from '../../../server/db/database.ts';
 export const TEST_FUNCTIONS_SQL = `
 create function public.whoami() returns uuid
   language sql stable as 'select auth.uid()';
-revoke all on function public.whoami() from public;
+revoke all on function public.whoami() from public, anon, authenticated;
 grant execute on function public.whoami() to anon, authenticated;
 
 create function public.test_session_facts() returns json
@@ -25,7 +25,7 @@ grant execute on function public.test_session_facts() to anon, authenticated;
 create function public.test_read_lead(lead_id uuid) returns setof public.leads
   language sql stable security invoker set search_path = ''
   as 'select * from public.leads where id = lead_id';
-revoke all on function public.test_read_lead(uuid) from public;
+revoke all on function public.test_read_lead(uuid) from public, anon, authenticated;
 grant execute on function public.test_read_lead(uuid) to authenticated;
 
 create function public.test_count_leads() returns bigint
@@ -42,7 +42,7 @@ grant select, insert on public.test_items to authenticated;
 create function public.test_add_item(item_id int, qty int default 1) returns public.test_items
   language sql volatile
   as 'insert into public.test_items values (item_id, qty) returning *';
-revoke all on function public.test_add_item(int, int) from public;
+revoke all on function public.test_add_item(int, int) from public, anon, authenticated;
 grant execute on function public.test_add_item(int, int) to authenticated;
 
 create function public.test_items_list() returns table (id int, qty int)
@@ -80,7 +80,7 @@ grant execute on function public.test_write_in_stable() to authenticated;
 
 create function public.test_nobody_may() returns int
   language sql immutable as 'select 1';
-revoke all on function public.test_nobody_may() from public;
+revoke all on function public.test_nobody_may() from public, anon, authenticated;
 
 create function public.test_single(payload jsonb) returns jsonb
   language sql immutable as 'select payload';
