@@ -150,10 +150,13 @@ describe(`privileges of the API roles (${engineName})`, () => {
   });
 
   it('the API roles cannot bypass row-level security', async () => {
-    const { rows } = await t.db.query<{ rolname: string; rolsuper: boolean; rolbypassrls: boolean }>(
-      `select rolname, rolsuper, rolbypassrls from pg_roles where rolname = any ($1) order by 1`,
-      [API_ROLES],
-    );
+    const { rows } = await t.db.query<{
+      rolname: string;
+      rolsuper: boolean;
+      rolbypassrls: boolean;
+    }>(`select rolname, rolsuper, rolbypassrls from pg_roles where rolname = any ($1) order by 1`, [
+      API_ROLES,
+    ]);
     expect(rows).toEqual([
       { rolname: 'anon', rolsuper: false, rolbypassrls: false },
       { rolname: 'authenticated', rolsuper: false, rolbypassrls: false },

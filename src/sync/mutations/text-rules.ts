@@ -5,8 +5,10 @@
 /** Zero-width and other invisible format characters that make a name look blank or different. */
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g;
 /** C0 and C1 control characters (NUL included). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 /** Control characters a multi-line field may not hold: all but tab, line feed and carriage return. */
+// eslint-disable-next-line no-control-regex -- as above
 const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 /** Bidirectional embeddings, overrides and isolates: they make text display as something else. */
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
@@ -15,7 +17,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** Nothing visible is left once whitespace, invisible and control characters are removed. */
 export function isBlankText(text: string): boolean {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what we remove
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
   return text.replace(INVISIBLE, '').replace(/[\s\u0000-\u001F\u007F-\u009F]/g, '') === '';
 }
 

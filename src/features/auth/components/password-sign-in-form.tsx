@@ -31,14 +31,17 @@ export function PasswordSignInForm({ supabase }: PasswordSignInFormProps) {
       setError(authError?.message ?? 'Sign-in failed.');
       return;
     }
-    const meta = data.user.user_metadata as { full_name?: unknown; role?: unknown };
+    const meta = data.user.user_metadata as { full_name?: unknown };
+    // The role only ever comes from app_metadata (set by an administrator); user_metadata is
+    // whatever the user typed at sign-up.
+    const app = data.user.app_metadata as { role?: unknown };
     signIn({
       user: {
         id: data.user.id,
         email: data.user.email ?? email,
         full_name: typeof meta.full_name === 'string' ? meta.full_name : email,
         // Shown until the synced profile says otherwise; RLS enforces the real role.
-        role: meta.role === 'manager' ? 'manager' : 'agent',
+        role: app.role === 'manager' ? 'manager' : 'agent',
       },
     });
   }
