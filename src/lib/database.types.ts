@@ -278,9 +278,28 @@ export type Database = {
         }
         Relationships: []
       }
+      sync_nudges: {
+        Row: {
+          audience: string
+          created_at: string
+          txid: string
+        }
+        Insert: {
+          audience: string
+          created_at?: string
+          txid?: string
+        }
+        Update: {
+          audience?: string
+          created_at?: string
+          txid?: string
+        }
+        Relationships: []
+      }
     }
     Views: { [_ in never]: never };
     Functions: {
+      set_user_role: { Args: { target_user: string; new_role: string }; Returns: undefined }
       sync_pull: { Args: { client_id: string; since: string; page: Json; page_size: number }; Returns: Json }
       sync_push: { Args: { client_id: string; mutations: Json }; Returns: Json }
     };
