@@ -76,13 +76,15 @@ export async function schemaFingerprint(
 }
 
 /**
- * On the hosted-supabase engine a table starts with Supabase's default grants (anon and
- * authenticated: ALL). Rollbacks deliberately do not give those back: a rolled-back schema is
- * stricter than before, never reopened. So "the schema as it was" compares everything but the
+ * On the hosted-supabase engine a table starts with Supabase's default grants (anon,
+ * authenticated and service_role: ALL). Rollbacks deliberately do not give those back: a
+ * rolled-back schema is stricter than before, never reopened. So "the schema as it was" compares everything but the
  * API roles' grants there; those are pinned exactly by api-privileges.test.ts and
  * table-api.test.ts instead.
  */
 function withoutApiRoleGrants(line: string): string {
   if (line.startsWith('schema ')) return line;
-  return line.replace(/\b(anon|authenticated)=[A-Za-z*]*\/[a-z_]+,?/g, '');
+  return line
+    .replace(/\b(anon|authenticated|service_role)=[A-Za-z*]*\/[a-z_]+,?/g, '')
+    .replace(/,(\s|$)/g, '$1');
 }
