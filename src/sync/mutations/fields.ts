@@ -16,14 +16,17 @@ const POSITION = /^[0-9A-Za-z]{1,255}$/;
 
 /** A one-line name stored trimmed, with a length range; blank-looking or disguised text is refused. */
 export function requiredText(label: string, max: number) {
-  return z
-    .string()
-    .trim()
-    .min(1, `${label} is required`)
-    .max(max, `${label} must be at most ${max} characters`)
-    .refine((v) => !isBlankText(v), `${label} is required`)
-    .refine(isStorableName, `${label} contains a character that cannot be saved`)
-    .refine((v) => !hasBidiControl(v), `${label} contains text-direction control characters`);
+  return (
+    z
+      .string()
+      .trim()
+      .min(1, `${label} is required`)
+      .max(max, `${label} must be at most ${max} characters`)
+      // "" is already refused by min(1); this catches text made only of invisible characters.
+      .refine((v) => v === '' || !isBlankText(v), `${label} is required`)
+      .refine(isStorableName, `${label} contains a character that cannot be saved`)
+      .refine((v) => !hasBidiControl(v), `${label} contains text-direction control characters`)
+  );
 }
 
 /** Optional (possibly multi-line) text: blank becomes null; NUL and broken characters are refused. */
