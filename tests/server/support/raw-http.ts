@@ -20,6 +20,8 @@ export function rawRequest(
       const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0);
       resolve({ status, text });
     });
-    socket.end(request);
+    // write, not end: a half-closed client may be dropped before a slow answer is written.
+    // The request says `Connection: close`, so the server closes when it has answered.
+    socket.write(request);
   });
 }
