@@ -34,7 +34,7 @@ let dump: string;
 async function pushLead(t: TestBackend, mutationId: number): Promise<MutationResult | undefined> {
   const maya = t.client(await t.signIn(DEMO.maya.email));
   const column = await defaultColumn(t.backend.db);
-  const { data, error } = await maya.rpc('sync_push', {
+  const response = await maya.rpc('sync_push', {
     client_id: '0c0c0c0c-0000-4000-8000-0000000000cc',
     mutations: [
       {
@@ -44,8 +44,8 @@ async function pushLead(t: TestBackend, mutationId: number): Promise<MutationRes
       },
     ],
   });
-  expect(error).toBeNull();
-  return (data as { results: MutationResult[] }).results[0];
+  expect(response.error).toBeNull();
+  return (response.data as { results: MutationResult[] }).results[0];
 }
 
 beforeAll(async () => {
