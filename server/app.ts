@@ -47,6 +47,11 @@ export function createApp(deps: AppDeps): Handler {
   const fail = (req: IncomingMessage, res: ServerResponse, error: unknown): void => {
     // Whatever went wrong stays inside this request: answer it, never rethrow.
     req.resume();
+    if (req.destroyed && !(error instanceof ApiError)) {
+      // The client went away mid-request (aborted upload, closed tab): nobody to answer.
+      res.destroy();
+      return;
+    }
     if (res.headersSent) {
       res.destroy();
       return;
