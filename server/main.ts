@@ -21,7 +21,6 @@ if (!process.env.LEADLANES_CORS_ORIGINS) {
   );
 }
 const server = await listen(backend, port, host);
-console.log((await backendBanner(backend, server.url)).join('\n'));
 
 let stopping = false;
 async function stop(): Promise<void> {
@@ -33,3 +32,5 @@ async function stop(): Promise<void> {
 }
 process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());
+// Last: whoever waits for the banner (a supervisor, a test) may signal at once.
+console.log((await backendBanner(backend, server.url)).join('\n'));
