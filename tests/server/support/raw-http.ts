@@ -7,7 +7,7 @@ import { connect } from 'node:net';
  */
 export function rawRequest(
   url: string,
-  request: string,
+  request: string | Buffer,
 ): Promise<{ status: number; text: string }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
