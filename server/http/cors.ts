@@ -5,6 +5,11 @@ import { ApiError } from './respond.ts';
 // CORS for the app's own origin(s) only (OriginPolicy). The answer names the one origin that
 // asked, never `*`, and varies on Origin so no cache hands it to another page.
 export function applyCors(req: IncomingMessage, res: ServerResponse, policy: OriginPolicy): void {
+  // Vite's dev and preview servers run their own CORS layer first, which grants any localhost
+  // origin: on backend routes only this policy speaks.
+  for (const name of res.getHeaderNames()) {
+    if (name.startsWith('access-control-')) res.removeHeader(name);
+  }
   res.setHeader('Vary', 'Origin');
   const origin = req.headers.origin;
   if (!policy.allows(origin)) {
