@@ -46,8 +46,6 @@ async function defaultColumn(
   return { pipeline_id: pipeline.id, status_id: status.id };
 }
 
-type Attempt = { read: true; status: number; text: string } | { read: false };
-
 test('another origin can neither sign in nor read anything, even with simple requests', async ({
   page,
   baseURL,
@@ -76,7 +74,7 @@ test('another origin can neither sign in nor read anything, even with simple req
     },
     [api, MAYA] as const,
   );
-  expect(signIn).toEqual<Attempt>({ read: false });
+  expect(signIn).toEqual({ read: false });
 
   // A blind (no-cors) write with a leaked user token as ?apikey=: the page never sees the
   // answer, so what counts is whether the server acted. It must not have.
@@ -119,7 +117,7 @@ test('another origin can neither sign in nor read anything, even with simple req
       return { read: false } as const;
     }
   }, api);
-  expect(users).toEqual<Attempt>({ read: false });
+  expect(users).toEqual({ read: false });
 });
 
 test('the app’s own origin still signs in from the page (the same request, same browser)', async ({
