@@ -119,7 +119,7 @@ export function localBackend(): Plugin {
 
   return {
     name: 'leadlanes-local-backend',
-    async config(config, { mode }) {
+    async config(config, { mode, isPreview }) {
       const loaded = loadEnv(
         mode,
         config.envDir === false ? process.cwd() : (config.envDir ?? config.root ?? process.cwd()),
@@ -134,9 +134,11 @@ export function localBackend(): Plugin {
         dataDir: loaded.LEADLANES_DATA_DIR || undefined,
         jwtSecret: loaded.LEADLANES_JWT_SECRET || undefined,
         corsOrigins: originsFromEnv(loaded.LEADLANES_CORS_ORIGINS),
-        // `vite preview` (and any NODE_ENV=production run) is production: sign-in off unless opted in.
+        // `vite preview`, `--mode production` and NODE_ENV=production are production: the
+        // sign-in is off there unless opted in.
         demoSignIn: demoSignInFromEnv({
-          NODE_ENV: process.env.NODE_ENV ?? (mode === 'production' ? 'production' : undefined),
+          NODE_ENV:
+            isPreview === true || mode === 'production' ? 'production' : process.env.NODE_ENV,
           LEADLANES_DEMO_SIGN_IN: loaded.LEADLANES_DEMO_SIGN_IN,
         }),
       };
