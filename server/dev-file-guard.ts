@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
+import { isBackendPath } from './app.ts';
 
 // `npm run dev` serves files from the repository root, where .data/ (the JWT secret, PGlite's
 // files) and backups/ live: with the secret anyone can forge a service_role token. Two guards:
@@ -44,10 +45,20 @@ export function isPrivateUrl(url: string, privatePaths: readonly string[]): bool
   return privatePaths.some((path) => normalized.includes(path.toLowerCase()));
 }
 
+/** Backend routes (after `..` is resolved) are the API, not files: an RPC may be named anything. */
+function isApiRoute(url: string): boolean {
+  try {
+    return isBackendPath(new URL(url, 'http://localhost').pathname);
+  } catch {
+    return false;
+  }
+}
+
 export function privateFileGuard(paths: readonly (string | undefined)[]) {
   const privatePaths = paths.filter((p): p is string => p !== undefined).map((p) => resolve(p));
   return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
-    if (!isPrivateUrl(req.url ?? '/', privatePaths)) return next();
+    const url = req.url ?? '/';
+    if (isApiRoute(url) || !isPrivateUrl(url, privatePaths)) return next();
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
     res.end('Not found\n');
   };

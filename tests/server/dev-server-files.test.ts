@@ -66,6 +66,8 @@ describe('the dev server keeps .data/ and backups/ to itself', () => {
     `/${rel.replace(/\//g, '%5c')}`,
     `/./${rel}`,
     `/src/../${rel}`,
+    `/rest/v1/../${rel}`,
+    `/auth/v1/%2e%2e/%2e%2e/${rel}`,
     `//${rel}`,
     `/${rel.toUpperCase()}`,
     `/@id/${rel}`,
