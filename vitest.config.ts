@@ -25,6 +25,9 @@ export default defineConfig({
             'tests/server/**/*.test.ts',
             'tests/sync/**/*.test.ts',
           ],
+          // *.pg.test.ts exercise PostgreSQL-only faults (lost connections): part of
+          // `npm run test:pg`, left out of the PGlite run rather than reported as skipped.
+          exclude: process.env.TEST_DATABASE_URL ? [] : ['**/*.pg.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,

@@ -21,6 +21,9 @@ const env = {
   ...process.env,
   VITE_FEATURE_PIPELINE_MANAGEMENT: values['flag-off'] ? 'false' : 'true',
   LEADLANES_DATA_DIR: values.data,
+  // `vite preview` is a production server: the demo sign-in is off there unless opted in.
+  // The browser tests sign in as demo users, from this machine only.
+  LEADLANES_DEMO_SIGN_IN: 'loopback',
 };
 const build = spawnSync(
   'npx',

@@ -1,10 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Database } from './db/database.ts';
 import { serveLocalAuth } from './auth/local-auth-route.ts';
-import { setCorsHeaders } from './http/cors.ts';
+import type { DemoSignIn } from './auth/sign-in-policy.ts';
+import { applyCors } from './http/cors.ts';
+import type { OriginPolicy } from './http/origin-policy.ts';
 import { authenticate } from './http/request-auth.ts';
 import { logRequest } from './http/request-log.ts';
 import type { Logger } from './http/request-log.ts';
+import { parseRequestTarget } from './http/request-target.ts';
 import { ApiError, sendApiError } from './http/respond.ts';
 import type { ChangeFeed } from './realtime/change-feed.ts';
 import { serveChanges } from './realtime/sse-route.ts';
@@ -17,7 +20,12 @@ export interface AppDeps {
   db: Database;
   secret: string;
   anonKey: string;
+  /** Every key accepted as `apikey` (anon and service_role); never a user's token. */
+  apiKeys: readonly string[];
   changes: ChangeFeed;
+  /** Browser origins allowed to call (the app's own); others get 403. */
+  origins: OriginPolicy;
+  demoSignIn: DemoSignIn;
   /** Request lines (dev); errors that are our bugs always go to `onError`. */
   log?: Logger | undefined;
   onError?: (error: unknown) => void;
@@ -36,25 +44,35 @@ export function isBackendPath(url: string | undefined): boolean {
  */
 export function createApp(deps: AppDeps): Handler {
   const onError = deps.onError ?? ((error: unknown) => console.error('[local-backend]', error));
+  const fail = (req: IncomingMessage, res: ServerResponse, error: unknown): void => {
+    // Whatever went wrong stays inside this request: answer it, never rethrow.
+    req.resume();
+    if (req.destroyed && !(error instanceof ApiError)) {
+      // The client went away mid-request (aborted upload, closed tab): nobody to answer.
+      res.destroy();
+      return;
+    }
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    if (error instanceof ApiError) return sendApiError(res, error);
+    onError(error);
+    sendApiError(
+      res,
+      new ApiError(500, { code: 'XX000', message: 'Internal error in the local backend' }),
+    );
+  };
   return (req, res, next) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (!isBackendPath(url.pathname)) return next();
-    if (deps.log !== undefined) logRequest(req, res, url.pathname, deps.log);
-    setCorsHeaders(res);
-    route(req, res, url, deps).catch((error: unknown) => {
-      // Whatever went wrong stays inside this request: answer it, never rethrow.
-      req.resume();
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      if (error instanceof ApiError) return sendApiError(res, error);
-      onError(error);
-      sendApiError(
-        res,
-        new ApiError(500, { code: 'XX000', message: 'Internal error in the local backend' }),
-      );
-    });
+    try {
+      const url = parseRequestTarget(req.url);
+      if (!isBackendPath(url.pathname)) return next();
+      if (deps.log !== undefined) logRequest(req, res, url.pathname, deps.log);
+      applyCors(req, res, deps.origins);
+      route(req, res, url, deps).catch((error: unknown) => fail(req, res, error));
+    } catch (error) {
+      fail(req, res, error);
+    }
   };
 }
 
@@ -70,24 +88,23 @@ async function route(
     return;
   }
   const path = url.pathname;
+  const keys = { secret: deps.secret, apiKeys: deps.apiKeys };
 
-  // Local sign-in needs no API key: the chooser runs before the app has one, and this backend
-  // only ever holds local demo users. (Supabase Auth is used against a real project.)
+  // Local sign-in needs no API key (the chooser runs before the app has one); who may use it is
+  // the sign-in policy's decision (loopback only by default).
   const localAuth = /^\/auth\/v1\/local\/([a-z-]+)$/.exec(path)?.[1];
   if (localAuth !== undefined) {
     return serveLocalAuth(req, res, localAuth, { ...deps, issuer: `${origin(req)}/auth/v1` });
   }
 
-  // The change stream says only "pull now" (no rows, RLS decides what a pull returns), and
-  // EventSource cannot send headers: an API key is optional here, but checked when given.
+  // The change stream says only "pull now" (a counter; RLS decides what a pull returns).
+  // EventSource cannot send headers, so this is the one route taking the key in the URL.
   if (path === '/realtime/v1/local/changes' && req.method === 'GET') {
-    if (req.headers.apikey !== undefined || url.searchParams.has('apikey')) {
-      await authenticate(req, url, deps.secret);
-    }
+    await authenticate(req, url, { ...keys, allowQueryKey: true });
     return serveChanges(req, res, deps.changes);
   }
 
-  const auth = await authenticate(req, url, deps.secret);
+  const auth = await authenticate(req, url, keys);
   const rpc = /^\/rest\/v1\/rpc\/([^/]+)$/.exec(path)?.[1];
   if (rpc !== undefined) return serveRpc(req, res, url, decodeName(rpc), auth, deps);
   if (path.startsWith('/rest/v1/')) {

@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ownOrigins } from './http/origin-policy.ts';
 import type { Backend } from './start-backend.ts';
 
 export interface RunningServer {
@@ -26,8 +27,10 @@ export async function listen(
     server.listen(port, host, () => resolve());
   });
   const { port: actual } = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${actual}`;
+  backend.origins.allow(...ownOrigins(url));
   return {
-    url: `http://${host}:${actual}`,
+    url,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections(); // open event streams would otherwise hold close() forever

@@ -4,6 +4,9 @@ import { openDatabase } from './db/open-database.ts';
 import { createApp } from './app.ts';
 import type { Handler } from './app.ts';
 import { loadJwtSecret } from './auth/jwt-secret.ts';
+import { demoSignInFromEnv } from './auth/sign-in-policy.ts';
+import type { DemoSignIn } from './auth/sign-in-policy.ts';
+import { OriginPolicy, originsFromEnv } from './http/origin-policy.ts';
 import { signApiKey } from './auth/tokens.ts';
 import type { Logger } from './http/request-log.ts';
 import { DEFAULT_DATA_DIR, DEFAULT_SECRET_FILE } from './paths.ts';
@@ -23,6 +26,10 @@ export interface BackendOptions {
   seed?: boolean | undefined;
   /** One line per request and per startup step. */
   log?: Logger | undefined;
+  /** Browser origins allowed besides the server's own; defaults to LEADLANES_CORS_ORIGINS. */
+  corsOrigins?: string[] | undefined;
+  /** Who may use the demo sign-in; defaults to LEADLANES_DEMO_SIGN_IN / NODE_ENV. */
+  demoSignIn?: DemoSignIn | undefined;
 }
 
 export interface Backend {
@@ -32,6 +39,9 @@ export interface Backend {
   anonKey: string;
   serviceRoleKey: string;
   changes: ChangeFeed;
+  /** Add the server's own origin once it listens (listen(), the Vite plugin). */
+  origins: OriginPolicy;
+  demoSignIn: DemoSignIn;
   /** What startup did, for the banner. */
   startup: { engine: Database['engine']; location: string; migrated: string[]; seeded: boolean };
   close(): Promise<void>;
@@ -53,13 +63,21 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     const secret = options.jwtSecret ?? loadJwtSecret(DEFAULT_SECRET_FILE);
     const changes = new ChangeFeed();
     const anonKey = await signApiKey(secret, 'anon');
+    const serviceRoleKey = await signApiKey(secret, 'service_role');
+    const origins = new OriginPolicy(
+      options.corsOrigins ?? originsFromEnv(process.env.LEADLANES_CORS_ORIGINS),
+    );
+    const demoSignIn = options.demoSignIn ?? demoSignInFromEnv();
+    const app = { db, secret, anonKey, apiKeys: [anonKey, serviceRoleKey], changes, origins };
     return {
-      handler: createApp({ db, secret, anonKey, changes, log: options.log }),
+      handler: createApp({ ...app, demoSignIn, log: options.log }),
       db,
       secret,
       anonKey,
-      serviceRoleKey: await signApiKey(secret, 'service_role'),
+      serviceRoleKey,
       changes,
+      origins,
+      demoSignIn,
       startup: {
         engine: db.engine,
         location: options.databaseUrl ? redact(options.databaseUrl) : (dataDir ?? 'memory'),

@@ -6,21 +6,30 @@ import { promisify } from 'node:util';
 import type { PGlite } from '@electric-sql/pglite';
 import { pgDump } from '@electric-sql/pglite-tools';
 import type { SqlExecutor } from '../../server/db/database.ts';
+import { DEFAULT_MIGRATIONS_DIR } from '../../server/db/migration-paths.ts';
 import type { PgliteDatabase } from '../../server/db/pglite-database.ts';
 import { isSupabaseProject } from '../../server/db/supabase-compat.ts';
 import { assertCompleteDump } from './backup-file.ts';
+import { schemasCreatedByMigrations } from './migration-schemas.ts';
 
 export const BACKUPS_DIR = fileURLToPath(new URL('../../backups', import.meta.url));
 
-// Everything the migrations create, and the migration history. On a plain Postgres the `auth`
-// schema is ours too (the compat bootstrap made it); on a Supabase project it belongs to Supabase.
-const APP_SCHEMAS = ['public', 'private', 'supabase_migrations'];
+// Everything the migrations create (read from the files, so a migration adding a schema is
+// backed up without anyone remembering to list it: a hand-kept list once left out
+// sync_mutations, and a restored database then refused every mutation), public, and the
+// migration history. On a plain Postgres the `auth` schema is ours too (the compat bootstrap made
+// it); on a Supabase project it belongs to Supabase.
+const ALWAYS = ['public', 'supabase_migrations'];
 
 // INSERTs instead of COPY: the file then restores through an ordinary connection (and PGlite).
 const DATA_AS_INSERTS = ['--column-inserts', '--rows-per-insert=500'];
 
-export async function schemasToBackUp(db: SqlExecutor): Promise<string[]> {
-  return (await isSupabaseProject(db)) ? APP_SCHEMAS : [...APP_SCHEMAS, 'auth'];
+export async function schemasToBackUp(
+  db: SqlExecutor,
+  migrationsDir = DEFAULT_MIGRATIONS_DIR,
+): Promise<string[]> {
+  const app = [...new Set([...ALWAYS, ...schemasCreatedByMigrations(migrationsDir)])];
+  return (await isSupabaseProject(db)) ? app : [...app, 'auth'];
 }
 
 export type BackupSource =

@@ -1,4 +1,5 @@
 import type { Database } from '../../server/db/database.ts';
+import { ensureSupabaseCompat } from '../../server/db/supabase-compat.ts';
 import { assertCompleteDump, schemasInDump } from './backup-file.ts';
 
 // psql meta-commands pg_dump ≥ 15.14 writes around the script; they mean nothing outside psql.
@@ -45,6 +46,9 @@ export async function restoreDatabase(db: Database, dump: string): Promise<{ sch
     );
   }
   await db.transaction(async (tx) => {
+    // Into a new database (a new machine, a fresh cluster): the roles the dump grants to
+    // (anon, authenticated …) must exist first. Does nothing on a Supabase project.
+    await ensureSupabaseCompat(tx);
     for (const schema of schemas) await tx.exec(`drop schema if exists "${schema}" cascade`);
     if (schemas.includes('public')) await tx.exec(RECREATE_PUBLIC);
     await tx.exec(lines.filter((line) => line !== 'CREATE SCHEMA public;').join('\n'));

@@ -6,6 +6,7 @@ import { appliedVersions, ensureHistoryTable, insertHistoryRow } from './migrati
 import { lockMigrations } from './migration-lock.ts';
 import { DEFAULT_MIGRATIONS_DIR } from './migration-paths.ts';
 import { ensureSupabaseCompat } from './supabase-compat.ts';
+import { assertNoTransactionControl } from './transaction-control.ts';
 
 export interface ApplyMigrationsOptions {
   /** Folder of `<version>_<name>.sql` files; defaults to supabase/migrations. */
@@ -39,10 +40,14 @@ export async function applyMigrations(
   });
   assertHistoryMatchesFiles(files, alreadyApplied);
 
+  // Every pending file is checked before any is applied: a refused file stops the run cleanly.
+  const pending = files
+    .filter((file) => !alreadyApplied.includes(file.version))
+    .map((file) => ({ file, sql: readSqlFile(file.path) }));
+  for (const { file, sql } of pending) assertNoTransactionControl(file.fileName, sql);
+
   const applied: string[] = [];
-  for (const file of files) {
-    if (alreadyApplied.includes(file.version)) continue;
-    const sql = readSqlFile(file.path);
+  for (const { file, sql } of pending) {
     const didApply = await db.transaction(async (tx) => {
       await lockMigrations(tx);
       // Another run may have applied it while we waited for the lock.

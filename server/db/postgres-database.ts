@@ -36,6 +36,26 @@ function executor(client: Queryable): SqlExecutor {
   };
 }
 
+// A checked-out client has no 'error' listener of the pool's: the server ending the connection
+// (pg_terminate_backend, restart, failover) was an unhandled 'error' event that ended the
+// process. The query in flight rejects on its own; the error is kept so the connection is
+// destroyed instead of going back to the pool. One listener per client, for its whole life
+// (an error may also arrive after release, while the client is being ended).
+const watched = new WeakMap<pg.PoolClient, { lost: Error | undefined }>();
+
+function watchConnection(client: pg.PoolClient): { lost: Error | undefined } {
+  let state = watched.get(client);
+  if (state === undefined) {
+    const created: { lost: Error | undefined } = { lost: undefined };
+    client.on('error', (error: Error) => {
+      created.lost ??= error;
+    });
+    watched.set(client, created);
+    state = created;
+  }
+  return state;
+}
+
 export function openPostgresDatabase(databaseUrl: string): Database {
   const pool = new pg.Pool({ connectionString: databaseUrl, types: typeOverrides, max: 5 });
   // An idle client losing its connection (server restart) must not crash the process.
@@ -48,19 +68,23 @@ export function openPostgresDatabase(databaseUrl: string): Database {
     exec: (sql) => direct.exec(sql),
     async transaction(fn) {
       const client = await pool.connect();
+      const connection = watchConnection(client);
+      const release = (error?: Error): void => client.release(error ?? connection.lost);
       try {
         await client.query('begin');
         const result = await fn(executor(client));
         await client.query('commit');
-        client.release();
+        release();
         return result;
       } catch (error) {
         // If the rollback itself fails the connection is unusable: destroy it instead of reusing it.
-        const rollbackError = await client.query('rollback').then(
-          () => undefined,
-          (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
-        );
-        client.release(rollbackError);
+        const rollbackError = connection.lost
+          ? connection.lost
+          : await client.query('rollback').then(
+              () => undefined,
+              (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
+            );
+        release(rollbackError);
         throw error;
       }
     },

@@ -6,6 +6,7 @@ import { findMigrationFile, listMigrationFiles, readSqlFile } from './migration-
 import { appliedVersions, deleteHistoryRow } from './migration-history.ts';
 import { lockMigrations } from './migration-lock.ts';
 import { DEFAULT_MIGRATIONS_DIR, DEFAULT_ROLLBACKS_DIR } from './migration-paths.ts';
+import { assertNoTransactionControl } from './transaction-control.ts';
 
 export interface RollbackMigrationOptions {
   /** Defaults to supabase/migrations. */
@@ -32,6 +33,7 @@ export async function rollbackMigration(
   const rollbackPath = join(options.rollbacksDir ?? DEFAULT_ROLLBACKS_DIR, file.fileName);
   if (!existsSync(rollbackPath)) throw new Error(`No rollback file: ${rollbackPath}`);
   const sql = readSqlFile(rollbackPath);
+  assertNoTransactionControl(`rollbacks/${file.fileName}`, sql);
 
   await db.transaction(async (tx) => {
     await lockMigrations(tx);

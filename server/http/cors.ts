@@ -1,9 +1,26 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { OriginPolicy } from './origin-policy.ts';
+import { ApiError } from './respond.ts';
 
-// The standalone server (port 54321) is called from the Vite page on another port, as a
-// Supabase project is called from any origin: allow it, with the headers supabase-js sends.
-export function setCorsHeaders(res: ServerResponse): void {
-  res.setHeader('Access-Control-Allow-Origin', '*');
+// CORS for the app's own origin(s) only (OriginPolicy). The answer names the one origin that
+// asked, never `*`, and varies on Origin so no cache hands it to another page.
+export function applyCors(req: IncomingMessage, res: ServerResponse, policy: OriginPolicy): void {
+  // Vite's dev and preview servers run their own CORS layer first, which grants any localhost
+  // origin: on backend routes only this policy speaks.
+  for (const name of res.getHeaderNames()) {
+    if (name.startsWith('access-control-')) res.removeHeader(name);
+  }
+  res.setHeader('Vary', 'Origin');
+  const origin = req.headers.origin;
+  if (!policy.allows(origin)) {
+    throw new ApiError(403, {
+      code: 'origin_not_allowed',
+      message: `Requests from ${origin ?? 'this origin'} are not allowed`,
+      hint: 'Add the app origin to LEADLANES_CORS_ORIGINS (docs/local-backend.md).',
+    });
+  }
+  if (origin === undefined) return;
+  res.setHeader('Access-Control-Allow-Origin', origin);
   res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
   res.setHeader(
     'Access-Control-Allow-Headers',

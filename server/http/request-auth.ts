@@ -9,17 +9,28 @@ export interface RequestAuth {
   hasUserToken: boolean;
 }
 
+export interface AuthOptions {
+  secret: string;
+  /** The backend's own API keys (anon, service_role): a user's token is never an API key. */
+  apiKeys: readonly string[];
+  /** Only the SSE route: EventSource cannot send headers. Elsewhere a URL key would leak into logs. */
+  allowQueryKey?: boolean;
+}
+
 /**
- * The gateway's and PostgREST's checks in one: an `apikey` (header, or query parameter for
- * EventSource, which cannot send headers) that is a valid key of this backend, then the bearer
- * token if any. Without a bearer token the API key's own role is used, as on Supabase.
+ * The gateway's and PostgREST's checks in one: an `apikey` header that is one of this backend's
+ * API keys, then the bearer token if any. Without a bearer token the API key's own role is
+ * used, as on Supabase.
  */
 export async function authenticate(
   req: IncomingMessage,
   url: URL,
-  secret: string,
+  options: AuthOptions,
 ): Promise<RequestAuth> {
-  const apiKey = headerValue(req, 'apikey') ?? url.searchParams.get('apikey');
+  const { secret } = options;
+  const apiKey =
+    headerValue(req, 'apikey') ??
+    (options.allowQueryKey === true ? url.searchParams.get('apikey') : null);
   if (apiKey === null || apiKey === '') {
     throw new ApiError(401, {
       code: 'PGRST301',
@@ -28,6 +39,15 @@ export async function authenticate(
     });
   }
   const keyClaims = await verify(secret, apiKey, 'Invalid API key');
+  if (!options.apiKeys.includes(apiKey)) {
+    // A validly signed token that is not an API key (a user's access token): on Supabase the
+    // gateway refuses it too; accepting it made `?apikey=<user token>` a credential in URLs.
+    throw new ApiError(401, {
+      code: 'PGRST301',
+      message: 'Invalid API key: use the project anon key',
+      hint: 'User tokens go in the Authorization header.',
+    });
+  }
   const bearer = /^Bearer\s+(\S+)$/i.exec(headerValue(req, 'authorization') ?? '')?.[1];
   if (bearer === undefined || bearer === apiKey) return { claims: keyClaims, hasUserToken: false };
   return { claims: await verify(secret, bearer), hasUserToken: true };

@@ -3,8 +3,6 @@
 
 export interface ChangeEvent {
   seq: number;
-  /** The function whose call committed, for logs and debugging. */
-  fn: string;
 }
 
 export type ChangeListener = (event: ChangeEvent) => void;
@@ -17,9 +15,10 @@ export class ChangeFeed {
     return this.#seq;
   }
 
-  publish(fn: string): ChangeEvent {
+  // Only a counter: naming the function would tell every listener what its colleagues are doing.
+  publish(): ChangeEvent {
     this.#seq += 1;
-    const event = { seq: this.#seq, fn };
+    const event = { seq: this.#seq };
     for (const listener of this.#listeners) {
       try {
         listener(event);

@@ -16,13 +16,13 @@ export function serveChanges(req: IncomingMessage, res: ServerResponse, feed: Ch
     'X-Accel-Buffering': 'no',
   });
   const send = (event: ChangeEvent): void => {
-    res.write(`id: ${event.seq}\nevent: change\ndata: ${JSON.stringify(event)}\n\n`);
+    res.write(`id: ${event.seq}\nevent: change\ndata: ${JSON.stringify({ seq: event.seq })}\n\n`);
   };
   res.write(`retry: 2000\n: connected\n\n`);
   res.write(`event: ready\ndata: ${JSON.stringify({ seq: feed.seq })}\n\n`);
 
   const lastSeen = Number(req.headers['last-event-id']);
-  if (Number.isInteger(lastSeen) && lastSeen !== feed.seq) send({ seq: feed.seq, fn: '' });
+  if (Number.isInteger(lastSeen) && lastSeen !== feed.seq) send({ seq: feed.seq });
 
   const unsubscribe = feed.subscribe(send);
   const keepAlive = setInterval(() => res.write(`: keep-alive\n\n`), KEEP_ALIVE_MS);

@@ -16,7 +16,8 @@ export interface BuiltCall {
   result: 'json' | 'void';
 }
 
-export function buildCall(shape: CallShape, body: unknown): BuiltCall {
+/** `bodyText` is the request body as sent (JSON text): re-encoding it would round big numbers. */
+export function buildCall(shape: CallShape, bodyText: string): BuiltCall {
   const { fn } = shape;
   const target = `${quoteIdent(fn.schema)}.${quoteIdent(fn.name)}`;
   let call: string;
@@ -28,7 +29,7 @@ export function buildCall(shape: CallShape, body: unknown): BuiltCall {
     const type = param?.type ?? fn.unnamedParamTypes[0] ?? 'json';
     const arg = `$1::${type === 'jsonb' ? 'jsonb' : 'json'}`;
     call = `${target}(${param === undefined ? arg : `${quoteIdent(param.name)} => ${arg}`})`;
-    params = [JSON.stringify(body)];
+    params = [bodyText];
   } else if (shape.args.length === 0) {
     call = `${target}()`;
   } else {
@@ -42,7 +43,7 @@ export function buildCall(shape: CallShape, body: unknown): BuiltCall {
       .join(', ');
     from = `pg_catalog.json_to_record($1::json) as _args(${columns})`;
     call = `${target}(${args})`;
-    params = [JSON.stringify(body)];
+    params = [bodyText];
   }
 
   if (fn.returnsSet) {

@@ -10,6 +10,8 @@ export interface RpcRequest {
   name: string;
   /** The named arguments (POST body, or GET query parameters as strings). */
   args: unknown;
+  /** The same arguments as JSON text exactly as sent: Postgres parses that, not our re-encoding. */
+  argsText: string;
   singleObject: boolean;
   readOnly: boolean;
   claims: Claims;
@@ -66,7 +68,7 @@ export async function callFunction(db: Database, req: RpcRequest): Promise<RpcRe
         JSON.stringify(req.headers),
       ],
     );
-    const call = buildCall(shape, req.args);
+    const call = buildCall(shape, req.argsText);
     const { rows } = await tx.query<{ body: string | null }>(call.sql, call.params);
     const body = call.result === 'void' ? null : (rows[0]?.body ?? 'null');
     return { body, returnsSet: shape.fn.returnsSet, mutated: !readOnly };

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Database } from '../db/database.ts';
 import type { RequestAuth } from '../http/request-auth.ts';
 import { readJsonBody } from '../http/read-body.ts';
+import type { JsonBody } from '../http/read-body.ts';
 import { ApiError, sendJson, sendJsonText, sendNoContent } from '../http/respond.ts';
 import type { ChangeFeed } from '../realtime/change-feed.ts';
 import { callFunction } from './call-function.ts';
@@ -25,7 +26,7 @@ export async function serveRpc(
     throw new ApiError(405, { code: 'PGRST117', message: `Unsupported HTTP method: ${method}` });
   }
   const schema = chosenSchema(req, method);
-  const args = method === 'POST' ? await readJsonBody(req) : queryArgs(url);
+  const body = method === 'POST' ? await readJsonBody(req) : queryBody(url);
   const prefer = String(req.headers.prefer ?? '');
 
   let result;
@@ -33,7 +34,8 @@ export async function serveRpc(
     result = await callFunction(deps.db, {
       schema,
       name: fnName,
-      args,
+      args: body.value,
+      argsText: body.text,
       singleObject: /\bparams=single-object\b/.test(prefer),
       readOnly: method === 'GET',
       claims: auth.claims,
@@ -45,7 +47,7 @@ export async function serveRpc(
     if (isPostgresError(error)) throw apiErrorFromPostgres(error, auth.claims.role !== 'anon');
     throw error;
   }
-  if (result.mutated) deps.changes.publish(`${schema}.${fnName}`);
+  if (result.mutated) deps.changes.publish();
 
   if (result.body === null) return sendNoContent(res);
   if (result.returnsSet && String(req.headers.accept ?? '').includes(SINGLE_OBJECT_TYPE)) {
@@ -62,11 +64,11 @@ export async function serveRpc(
   sendJsonText(res, 200, result.body);
 }
 
-// GET arguments; `apikey` may travel in the query string too and is never an argument.
-function queryArgs(url: URL): Record<string, string> {
+// GET arguments (strings, Postgres casts them); a stray `apikey` is never an argument.
+function queryBody(url: URL): JsonBody {
   const args = Object.fromEntries(url.searchParams);
   delete args.apikey;
-  return args;
+  return { value: args, text: JSON.stringify(args) };
 }
 
 // Content-Profile (POST) / Accept-Profile (GET) pick the schema; only exposed ones are allowed.

@@ -10,6 +10,10 @@ export const backendConfig: BackendConfig = readBackendConfig(
   window.location.origin,
 );
 
+/** The local backend's public anon key (the Vite plugin defines it at build time). */
+export const localAnonKey =
+  (import.meta.env.VITE_LOCAL_SUPABASE_ANON_KEY as string | undefined) ?? 'local';
+
 export type BackendClient = ReturnType<typeof createClient>;
 
 export function createBackendClient(
@@ -17,6 +21,5 @@ export function createBackendClient(
   getLocalAccessToken: () => Promise<string | null>,
 ): BackendClient {
   if (config.mode === 'supabase') return createClient(config.url, config.anonKey);
-  const anonKey = (import.meta.env.VITE_LOCAL_SUPABASE_ANON_KEY as string | undefined) ?? 'local';
-  return createClient(config.url, anonKey, { accessToken: getLocalAccessToken });
+  return createClient(config.url, localAnonKey, { accessToken: getLocalAccessToken });
 }

@@ -5,6 +5,7 @@ import { createSyncEngine, type SyncEngine } from '../sync/engine.ts';
 import { localSseSignal } from '../sync/signals/local-sse-signal.ts';
 import { supabaseRealtimeSignal } from '../sync/signals/supabase-realtime-signal.ts';
 import type { BackendConfig } from '../lib/backend-config.ts';
+import { localAnonKey } from './backend-client.ts';
 
 export interface Workspace {
   db: LocalDb;
@@ -43,7 +44,7 @@ export function useWorkspace(
           signal: abort.signal,
           changeSignals: [
             config.mode === 'local'
-              ? localSseSignal(config.url)
+              ? localSseSignal(config.url, localAnonKey)
               : supabaseRealtimeSignal(supabase, userId),
           ],
         });

@@ -3,7 +3,8 @@ import type { LocalDb } from './local-db.ts';
 import { getClientId } from './local-db.ts';
 import { rebase, rebaseTables } from './rebase.ts';
 import { settleMutation } from './reject.ts';
-import { pushMutations } from './sync-api.ts';
+import { pushMutations, SyncRequestError } from './sync-api.ts';
+import type { MutationResult, PushMutation } from './sync-api.ts';
 
 export interface PushOutcome {
   applied: number;
@@ -28,7 +29,7 @@ export async function pushPending(
     const batch = await db.outbox.where('state').equals('pending').limit(batchSize).toArray();
     if (batch.length === 0) return outcome;
     batch.sort((a, b) => a.mutation_id - b.mutation_id);
-    const results = await pushMutations(
+    const results = await pushIsolating(
       supabase,
       clientId,
       batch.map((e) => ({ mutation_id: e.mutation_id, name: e.name, args: e.args })),
@@ -52,5 +53,37 @@ export async function pushPending(
     });
     // A server that answers for none of them would make this loop forever.
     if (answered === 0) throw new Error('sync_push answered for none of the mutations sent');
+  }
+}
+
+/**
+ * One batch's results. When the server cannot read the batch at all (400, malformed payload),
+ * halves are sent in order until the culprit is alone; it is then refused like any other
+ * refusal and the rest apply. Resending is safe: the failed request committed nothing, and
+ * the ledger answers any mutation already applied.
+ */
+async function pushIsolating(
+  supabase: SupabaseClient,
+  clientId: string,
+  batch: PushMutation[],
+): Promise<MutationResult[]> {
+  try {
+    return await pushMutations(supabase, clientId, batch);
+  } catch (error) {
+    if (!(error instanceof SyncRequestError) || !error.malformedPayload) throw error;
+    const [only] = batch;
+    if (batch.length === 1 && only !== undefined) {
+      return [
+        {
+          mutation_id: only.mutation_id,
+          status: 'rejected',
+          code: error.code ?? null,
+          message: `The server could not read this change: ${error.message}`,
+        },
+      ];
+    }
+    const half = Math.ceil(batch.length / 2);
+    const first = await pushIsolating(supabase, clientId, batch.slice(0, half));
+    return [...first, ...(await pushIsolating(supabase, clientId, batch.slice(half)))];
   }
 }

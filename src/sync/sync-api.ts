@@ -43,6 +43,14 @@ export class SyncRequestError extends Error {
   get offline(): boolean {
     return this.status === 0;
   }
+  /**
+   * The server could not read the request's data (invalid JSON, a NUL or lone surrogate that
+   * jsonb refuses, a malformed field: SQLSTATE class 22). Resending the same body fails forever;
+   * the push isolates the mutation that causes it instead.
+   */
+  get malformedPayload(): boolean {
+    return this.status === 400 && (this.code === 'PGRST102' || (this.code ?? '').startsWith('22'));
+  }
 }
 
 async function call<T>(

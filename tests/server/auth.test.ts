@@ -90,11 +90,13 @@ describe(`local sign-in and JWT checks (${engineName})`, () => {
   it('signs in by user id too, and refuses an unknown user', async () => {
     const byId = await fetch(`${t.url}/auth/v1/local/sign-in`, {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ user_id: DEMO.ben.id }),
     });
     expect(((await byId.json()) as { user: { email: string } }).user.email).toBe(DEMO.ben.email);
     const unknown = await fetch(`${t.url}/auth/v1/local/sign-in`, {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ email: 'nobody@leadlanes.test' }),
     });
     expect(unknown.status).toBe(400);

@@ -29,7 +29,7 @@ function engineFor(device: Device, extra: { locks?: MemoryLocks } = {}): SyncEng
     supabase: device.supabase,
     db: device.db,
     userId: device.userId,
-    changeSignals: [localSseSignal(backend.t.url, nodeEventSource)],
+    changeSignals: [localSseSignal(backend.t.url, backend.t.backend.anonKey, nodeEventSource)],
     intervalMs: 0,
     locks: extra.locks ? extra.locks.asLockManager() : null,
     retry: { baseMs: 20, maxMs: 200 },
