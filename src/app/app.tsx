@@ -5,6 +5,7 @@ import { backendConfig, createBackendClient, type BackendClient } from './backen
 import { localAccessTokenGetter } from './local-access-token.ts';
 import { AppProviders } from './providers.tsx';
 import { useWorkspace } from './use-workspace.ts';
+import { UpdatePrompt } from './update/update-prompt.tsx';
 import { WorkspaceRoutes } from './workspace-routes.tsx';
 import type { SignedInUser } from '../features/auth/store/auth-session-store.ts';
 import './styles.css';
@@ -12,6 +13,7 @@ import './styles.css';
 export function App() {
   return (
     <AppProviders>
+      <UpdatePrompt />
       <AppContent />
     </AppProviders>
   );
