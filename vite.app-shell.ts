@@ -47,6 +47,10 @@ export function appShell() {
       // The old version's files stay cached until the new worker takes over, so an open tab
       // never loads a file from a build it did not start with; then they are dropped.
       cleanupOutdatedCaches: true,
+      // The very first worker takes over the tab that installed it: otherwise that tab is
+      // uncontrolled, and a deploy made while it is open would activate silently instead of
+      // waiting for the user's "Reload". Later workers wait (no skipWaiting) until asked.
+      clientsClaim: true,
       // Deliberately no runtimeCaching: only the precached shell is ever answered from cache.
       runtimeCaching: [],
       // The main bundle is large (Supabase client, Dexie, React); it must still be precached.
