@@ -13,7 +13,12 @@ describe('describeSyncStatus', () => {
     expect(line({ ...failing, syncing: true, progress: { done: 5, total: 10 } }).state).toBe(
       'first-sync',
     );
-    expect(line({ ...failing, online: false }).state).toBe('offline');
+    const offline = { ...INITIAL_STATUS, ...failing, online: false };
+    expect(describeSyncStatus(offline, NOW, false).state).toBe('offline');
+    // No answer while the browser has a network: the server is out of reach, not the device.
+    expect(describeSyncStatus(offline, NOW, true).text).toBe(
+      "Can't reach the server — retrying in 20 s",
+    );
     expect(line(failing).state).toBe('retrying');
     expect(line({ syncing: true, pendingCount: 2 }).state).toBe('syncing');
     expect(line({ pendingCount: 2 }).state).toBe('waiting');

@@ -35,7 +35,16 @@ function failure(status: number | null): string {
   return 'Sync failed';
 }
 
-export function describeSyncStatus(status: SyncStatus, now: number): SyncLine {
+/**
+ * `browserOnline` is navigator.onLine: with it false the device has no network ("Offline");
+ * with it true, requests that get no answer mean the server is out of reach (a captive portal,
+ * the server down), which is a different thing to tell the user.
+ */
+export function describeSyncStatus(
+  status: SyncStatus,
+  now: number,
+  browserOnline = true,
+): SyncLine {
   const base = { progress: null, detail: null };
   const { pendingCount } = status;
   if (status.syncing && status.progress && status.progress.total > 0) {
@@ -47,7 +56,8 @@ export function describeSyncStatus(status: SyncStatus, now: number): SyncLine {
       progress: { done: Math.min(done, total), total },
     };
   }
-  if (!status.online) {
+  const unanswered = status.lastError !== null && status.lastErrorStatus === 0;
+  if (!browserOnline || (!status.online && !unanswered)) {
     return {
       ...base,
       state: 'offline',

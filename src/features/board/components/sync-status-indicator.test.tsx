@@ -43,7 +43,10 @@ describe('SyncStatusIndicator', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-03-02T10:00:00.000Z'));
   });
-  afterEach(() => vi.useRealTimers());
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
 
   it('all saved: says when it last synced', () => {
     const { line } = renderLine({ lastSyncedAt: minutesAgo(2) });
@@ -52,6 +55,7 @@ describe('SyncStatusIndicator', () => {
   });
 
   it('offline: how many changes wait, and nothing about the failed request', () => {
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
     const { line, engine } = renderLine({
       online: false,
       pendingCount: 3,
@@ -126,7 +130,7 @@ describe('SyncStatusIndicator with the real engine and store', () => {
     engine = null;
   });
 
-  it('a change queued with no network says offline, with the queued count', async () => {
+  it("no answer from the server: can't reach it; the device offline: offline, with the count", async () => {
     const p = pipeline({ name: 'Sales' });
     const s = statusRow({ name: 'New', pipeline_id: p.id });
     const db = await seedDb({ pipelines: [p], statuses: [s] });
@@ -144,9 +148,17 @@ describe('SyncStatusIndicator with the real engine and store', () => {
       status_id: s.id,
     });
     const line = screen.getByRole('group', { name: 'Sync status' });
+    await screen.findByText(/^Can't reach the server — retrying (in \d+ s|now)$/);
+    expect(engine.getStatus().retryAt).not.toBeNull();
+    expect(screen.getByText('Failed to fetch')).not.toBeVisible();
+
+    // The browser loses its network: the engine hears "offline" and the line says so.
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    act(() => {
+      window.dispatchEvent(new Event('offline'));
+    });
     await screen.findByText("Offline — 1 change will sync when you're back online");
     expect(line).not.toHaveTextContent('Failed to fetch');
-    // The engine plans the retry the line would count down to, once back online.
-    expect(engine.getStatus().retryAt).not.toBeNull();
+    vi.restoreAllMocks();
   });
 });

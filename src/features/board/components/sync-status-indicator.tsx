@@ -18,7 +18,8 @@ export function SyncStatusIndicator({ engine }: { engine: SyncStatusSource }) {
   const status = useSyncStatus(engine);
   // Every second while counting down to a retry; twice a minute for "synced 2 min ago".
   const now = useNow(status.retryAt ? 1000 : 30_000);
-  const line = describeSyncStatus(status, now);
+  // The engine re-emits its status on the browser's online/offline events, so this stays fresh.
+  const line = describeSyncStatus(status, now, navigator.onLine);
   const Icon = ICONS[line.state];
   return (
     // A group, not a live region: it changes on every sync and would keep interrupting.
