@@ -4,6 +4,7 @@ import {
   card,
   expectShellCached,
   quickAdd,
+  removeLeads,
   serverCount,
   serverLeads,
   syncLine,
@@ -32,6 +33,9 @@ const storedSession = (page: Page) =>
     () => (JSON.parse(localStorage.getItem('leadlanes.auth') ?? '{}') as Persisted).state.session,
   );
 
+const added: string[] = [];
+test.afterEach(async ({ request }) => removeLeads(request, added.splice(0)));
+
 const signInAgain = (page: Page) => page.getByRole('region', { name: 'Sign in again to sync' });
 
 test('an expired token offline keeps the user and queue; renewed online; a refusal asks to sign in again', async ({
@@ -41,6 +45,7 @@ test('an expired token offline keeps the user and queue; renewed online; a refus
 }) => {
   const offlineLead = `Expired offline ${Date.now()}`;
   const refusedLead = `Refused session ${Date.now()}`;
+  added.push(offlineLead, refusedLead);
   await signIn(page, DEMO.agent.name);
   await expect(syncLine(page)).toHaveText(/^All changes saved/, { timeout: 30_000 });
   await expectShellCached(page);

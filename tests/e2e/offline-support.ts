@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { DEMO, pushAs } from './pipelines-support.ts';
 
 // Helpers for the offline journeys: the shell's service worker, the sync line, quick add, and
 // what the server really holds (read through the sync RPC, the way a fresh device would).
@@ -68,4 +69,21 @@ export async function serverLeads(
 /** How many leads the server holds under exactly this name (a duplicate push would show). */
 export async function serverCount(request: APIRequestContext, email: string, fullName: string) {
   return (await serverLeads(request, email)).filter((l) => l.full_name === fullName).length;
+}
+
+/**
+ * Deletes the leads a journey added (as the manager, who sees them all), so the shared demo
+ * backend's columns look the same to the journeys that run after it.
+ */
+export async function removeLeads(request: APIRequestContext, names: readonly string[]) {
+  const doomed = (await serverLeads(request, DEMO.manager.email)).filter((l) =>
+    names.includes(l.full_name),
+  );
+  if (doomed.length === 0) return;
+  const results = await pushAs(
+    request,
+    DEMO.manager.email,
+    doomed.map((l) => ({ name: 'delete_lead', args: { id: l.id } })),
+  );
+  expect(results.every((r) => r.status === 'applied')).toBe(true);
 }

@@ -1,6 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO, signIn } from './pipelines-support.ts';
-import { card, expectShellCached, quickAdd, serverCount, syncLine } from './offline-support.ts';
+import {
+  card,
+  expectShellCached,
+  quickAdd,
+  removeLeads,
+  serverCount,
+  syncLine,
+} from './offline-support.ts';
 import { deploy, releaseAssets } from './releases.ts';
 
 // Issue 13: a new deployment while a tab is open. The tab keeps running the build it started
@@ -23,7 +30,11 @@ const storeVersion = (page: Page) =>
     return dbs.find((d) => d.name?.startsWith('leadlanes-'))?.version ?? null;
   });
 
-test.afterEach(() => deploy('current'));
+const added: string[] = [];
+test.afterEach(async ({ request }) => {
+  deploy('current');
+  await removeLeads(request, added.splice(0));
+});
 
 test('a new build while a tab is open: prompt, no mixed files, schema upgrade keeps the queue', async ({
   page,
@@ -31,6 +42,7 @@ test('a new build while a tab is open: prompt, no mixed files, schema upgrade ke
   request,
 }) => {
   const name = `Across versions ${Date.now()}`;
+  added.push(name);
   await signIn(page, DEMO.agent.name);
   await expect(syncLine(page)).toHaveText(/^All changes saved/, { timeout: 30_000 });
   await expectShellCached(page);

@@ -4,6 +4,7 @@ import {
   card,
   expectShellCached,
   quickAdd,
+  removeLeads,
   serverCount,
   serverLeads,
   syncLine,
@@ -12,6 +13,9 @@ import {
 // Issue 13: the app opens with no network. The network goes away BEFORE the reload and before
 // a brand-new tab is opened, so only the service worker's shell and IndexedDB can answer.
 
+const added: string[] = [];
+test.afterEach(async ({ request }) => removeLeads(request, added.splice(0)));
+
 test('work offline, reload offline, open a new tab offline, keep working; online syncs it all once', async ({
   page,
   context,
@@ -19,6 +23,7 @@ test('work offline, reload offline, open a new tab offline, keep working; online
 }) => {
   const first = `Offline A ${Date.now()}`;
   const second = `Offline B ${Date.now()}`;
+  added.push(first, second);
   await signIn(page, DEMO.agent.name);
   await expect(syncLine(page)).toContainText('All changes saved', { timeout: 30_000 });
   await expectShellCached(page);
@@ -127,6 +132,18 @@ test('the app is installable: a manifest with name, icons, theme colour and stan
     expect(response.headers()['content-type']).toBe('image/png');
   }
   expect(manifest.icons.some((i) => i.purpose === 'maskable')).toBe(true);
+
+  // Chromium's own verdict once the worker controls the page. Playwright's contexts are
+  // off-the-record profiles, where Chromium never offers installing ("in-incognito"); every
+  // other criterion (manifest, icons, worker, secure origin) must pass.
+  await expectShellCached(page);
+  const cdp = await page.context().newCDPSession(page);
+  const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+    installabilityErrors: { errorId: string }[];
+  };
+  expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual(
+    [],
+  );
 });
 
 test('the server out of reach while the browser is online: a countdown, the error on demand', async ({
@@ -134,6 +151,7 @@ test('the server out of reach while the browser is online: a countdown, the erro
   request,
 }) => {
   const name = `Unreachable ${Date.now()}`;
+  added.push(name);
   await signIn(page, DEMO.agent.name);
   await expect(syncLine(page)).toHaveText(/^All changes saved/, { timeout: 30_000 });
   // The API stops answering (a captive portal, the server down); the browser still has a network.
