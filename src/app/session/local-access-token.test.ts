@@ -26,10 +26,12 @@ describe('localAccessTokenGetter', () => {
     expect(useAuthSession.getState().session).toEqual(fresh);
   });
 
-  it('a server error (5xx) is not a refusal', async () => {
-    const renew = vi.fn(() => Promise.reject(new LocalAuthError('down', 503)));
-    await localAccessTokenGetter('http://x', renew)();
-    expect(useAuthSession.getState().refused).toBe(false);
+  it('a server error (5xx) or "slow down" (429) is not a refusal', async () => {
+    for (const status of [503, 429]) {
+      const renew = vi.fn(() => Promise.reject(new LocalAuthError('later', status)));
+      await localAccessTokenGetter('http://x', renew)();
+      expect(useAuthSession.getState().refused).toBe(false);
+    }
   });
 
   it('refused (4xx): marks it, keeps the session and stops asking', async () => {

@@ -30,9 +30,12 @@ export class LocalAuthError extends Error {
   ) {
     super(message);
   }
-  /** A 4xx: the server looked at the request and said no; trying again will not help. */
+  /**
+   * A 4xx: the server looked at the request and said no; trying again will not help. Except
+   * 408 (timeout) and 429 (slow down), which are the server asking for a later retry.
+   */
   get refused(): boolean {
-    return this.status >= 400 && this.status < 500;
+    return this.status >= 400 && this.status < 500 && this.status !== 408 && this.status !== 429;
   }
 }
 
