@@ -21,7 +21,10 @@ function findChromium(): string {
 // E2E_PORT lets parallel checkouts on one machine run their suites side by side.
 const PORT = Number(process.env.E2E_PORT ?? 4310);
 const FLAG_OFF_PORT = PORT + 1;
-const runDir = mkdtempSync(join(tmpdir(), 'leadlanes-e2e-'));
+// Playwright loads this file again in each worker: the run directory is made once (in the runner)
+// and handed down through the environment, so tests can find the served build and its releases.
+process.env.E2E_RUN_DIR ??= mkdtempSync(join(tmpdir(), 'leadlanes-e2e-'));
+const runDir = process.env.E2E_RUN_DIR;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -62,7 +65,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `node scripts/e2e-serve.mjs --port ${PORT} --out ${join(runDir, 'dist')} --data ${join(runDir, 'db')}`,
+      command: `node scripts/e2e-serve.mjs --port ${PORT} --out ${join(runDir, 'dist')} --data ${join(runDir, 'db')} --releases ${join(runDir, 'releases')}`,
       url: `http://127.0.0.1:${PORT}/auth/v1/local/users`,
       timeout: 240_000,
       reuseExistingServer: false,

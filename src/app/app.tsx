@@ -2,9 +2,12 @@ import { useMemo } from 'react';
 import { SignInPage } from '../features/auth/components/sign-in-page.tsx';
 import { useAuthSession } from '../features/auth/store/auth-session-store.ts';
 import { backendConfig, createBackendClient, type BackendClient } from './backend-client.ts';
-import { localAccessTokenGetter } from './local-access-token.ts';
+import { localAccessTokenGetter } from './session/local-access-token.ts';
+import { SignInAgain } from './session/sign-in-again.tsx';
+import { useSessionKeeper } from './session/use-session-keeper.ts';
 import { AppProviders } from './providers.tsx';
 import { useWorkspace } from './use-workspace.ts';
+import { UpdatePrompt } from './update/update-prompt.tsx';
 import { WorkspaceRoutes } from './workspace-routes.tsx';
 import type { SignedInUser } from '../features/auth/store/auth-session-store.ts';
 import './styles.css';
@@ -12,6 +15,7 @@ import './styles.css';
 export function App() {
   return (
     <AppProviders>
+      <UpdatePrompt />
       <AppContent />
     </AppProviders>
   );
@@ -45,6 +49,7 @@ function SignedInApp(props: {
   onSignOut: () => void;
 }) {
   const workspace = useWorkspace(props.user.id, backendConfig, props.supabase);
+  useSessionKeeper(backendConfig, props.supabase, props.user.id);
   if (workspace.state === 'opening') {
     return (
       <p className="page-state" role="status">
@@ -60,11 +65,21 @@ function SignedInApp(props: {
       </div>
     );
   }
+  const { db, engine } = workspace.workspace;
   return (
-    <WorkspaceRoutes
-      user={props.user}
-      workspace={workspace.workspace}
-      onSignOut={props.onSignOut}
-    />
+    <>
+      <SignInAgain
+        config={backendConfig}
+        supabase={props.supabase}
+        user={props.user}
+        db={db}
+        onSignedIn={() => void engine.syncNow().catch(() => undefined)}
+      />
+      <WorkspaceRoutes
+        user={props.user}
+        workspace={workspace.workspace}
+        onSignOut={props.onSignOut}
+      />
+    </>
   );
 }

@@ -1,5 +1,7 @@
 import { createClient } from '@supabase/supabase-js';
+import { useAuthSession } from '../features/auth/store/auth-session-store.ts';
 import { readBackendConfig, type BackendConfig } from '../lib/backend-config.ts';
+import { sameUserFetch } from './session/same-user-fetch.ts';
 
 // The one place the app builds its supabase-js client. Local mode hands supabase-js the local
 // backend's token through `accessToken` (supabase.auth is then unused); Supabase mode lets
@@ -20,6 +22,14 @@ export function createBackendClient(
   config: BackendConfig,
   getLocalAccessToken: () => Promise<string | null>,
 ): BackendClient {
-  if (config.mode === 'supabase') return createClient(config.url, config.anonKey);
-  return createClient(config.url, localAnonKey, { accessToken: getLocalAccessToken });
+  const state = () => useAuthSession.getState();
+  // Data requests only ever go out as the user whose store is open (src/app/session/).
+  const global = {
+    fetch: sameUserFetch(
+      () => state().session?.user.id ?? null,
+      () => state().markRefused(),
+    ),
+  };
+  if (config.mode === 'supabase') return createClient(config.url, config.anonKey, { global });
+  return createClient(config.url, localAnonKey, { accessToken: getLocalAccessToken, global });
 }

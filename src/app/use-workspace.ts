@@ -6,6 +6,7 @@ import { localSseSignal } from '../sync/signals/local-sse-signal.ts';
 import { supabaseRealtimeSignal } from '../sync/signals/supabase-realtime-signal.ts';
 import type { BackendConfig } from '../lib/backend-config.ts';
 import { localAnonKey } from './backend-client.ts';
+import { useUpdateState } from './update/update-store.ts';
 
 export interface Workspace {
   db: LocalDb;
@@ -31,12 +32,19 @@ export function useWorkspace(
   useEffect(() => {
     const abort = new AbortController();
     let opened: Workspace | null = null;
-    openLocalDb(userId)
+    openLocalDb(userId, {
+      upgradeRehearsal: import.meta.env.VITE_LOCAL_DB_UPGRADE_REHEARSAL === 'true',
+    })
       .then((db) => {
         if (abort.signal.aborted) {
           db.close();
           return;
         }
+        // A newer build in another tab is upgrading this store: Dexie closes this tab's
+        // connection so the upgrade can run, and this tab's code is now the old version.
+        db.on('versionchange', () => {
+          useUpdateState.getState().offer(() => window.location.reload());
+        });
         const engine = createSyncEngine({
           supabase,
           db,

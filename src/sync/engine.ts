@@ -70,7 +70,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function runCycle(): Promise<void> {
     if (stopped) return;
     clearTimeout(retryTimer);
-    setStatus({ syncing: true });
+    setStatus({ syncing: true, retryAt: null });
     try {
       await withLock(async () => {
         await pushPending(db, supabase);
@@ -84,6 +84,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       setStatus({
         online: true,
         lastError: null,
+        lastErrorStatus: null,
         progress: null,
         lastSyncedAt: typeof synced?.value === 'string' ? synced.value : status.lastSyncedAt,
       });
@@ -92,14 +93,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     } catch (error) {
       attempts++;
       const offline = error instanceof SyncRequestError && error.offline;
+      const delay = retryDelay(attempts, options.retry);
       setStatus({
         online: !offline && browserOnline(),
         lastError: error instanceof Error ? error.message : String(error),
+        lastErrorStatus: error instanceof SyncRequestError ? error.status : null,
+        // The sync line counts down to it ("retrying in 20 s").
+        retryAt: stopped ? null : new Date(Date.now() + delay).toISOString(),
         progress: null,
       });
-      if (!stopped) {
-        retryTimer = setTimeout(() => background(), retryDelay(attempts, options.retry));
-      }
+      if (!stopped) retryTimer = setTimeout(() => background(), delay);
       throw error;
     } finally {
       setStatus({ syncing: false });
@@ -145,6 +148,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (started || stopped) return;
     started = true;
     cleanups.push(watchLocalStore());
+    // The last sync of an earlier session, so a reload (online or not) can say how fresh the
+    // board is before this session's first sync finishes.
+    void db.meta.get(META_KEYS.lastSyncedAt).then((synced) => {
+      if (typeof synced?.value === 'string' && !status.lastSyncedAt) {
+        setStatus({ lastSyncedAt: synced.value });
+      }
+    });
     for (const changeSignal of options.changeSignals ?? []) cleanups.push(changeSignal(background));
     const intervalMs = options.intervalMs ?? 30_000;
     if (intervalMs > 0) {

@@ -1,5 +1,5 @@
 import { Dexie } from 'dexie';
-import type { EntityTable, Table } from 'dexie';
+import type { EntityTable, Table, Transaction } from 'dexie';
 import type {
   BaseRow,
   Lead,
@@ -57,6 +57,20 @@ const VERSIONS: { version: number; stores: Record<string, string | null> }[] = [
   },
 ];
 
+/**
+ * A rehearsal of "the next release bumps the schema", on only in builds made with
+ * VITE_LOCAL_DB_UPGRADE_REHEARSAL=true (the e2e suite's second build, docs/offline.md): one
+ * version past the real history whose upgrade writes a marker row. It proves on real IndexedDB
+ * that a new build upgrades a store holding queued changes, with the old build's tabs still open.
+ */
+function rehearsalVersion() {
+  const latest = VERSIONS[VERSIONS.length - 1]?.version ?? 0;
+  return {
+    version: latest + 1,
+    upgrade: (tx: Transaction) => tx.table('meta').put({ key: 'upgrade_rehearsal', value: true }),
+  };
+}
+
 export const META_KEYS = {
   clientId: 'client_id',
   nextMutationId: 'next_mutation_id',
@@ -68,6 +82,8 @@ export interface OpenLocalDbOptions {
   /** Another IndexedDB (tests give each simulated device its own fake-indexeddb factory). */
   indexedDB?: IDBFactory;
   IDBKeyRange?: typeof IDBKeyRange;
+  /** Add the rehearsal schema version (see rehearsalVersion). */
+  upgradeRehearsal?: boolean;
 }
 
 export function localDbName(userId: string): string {
@@ -84,6 +100,10 @@ export async function openLocalDb(
   if (options.IDBKeyRange) dexieOptions.IDBKeyRange = options.IDBKeyRange;
   const db = new Dexie(localDbName(userId), dexieOptions) as LocalDb;
   for (const v of VERSIONS) db.version(v.version).stores(v.stores);
+  if (options.upgradeRehearsal) {
+    const rehearsal = rehearsalVersion();
+    db.version(rehearsal.version).stores({}).upgrade(rehearsal.upgrade);
+  }
   await db.open();
   await db.transaction('rw', db.meta, async () => {
     if (!(await db.meta.get(META_KEYS.clientId))) {

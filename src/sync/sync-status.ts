@@ -9,7 +9,12 @@ export interface SyncStatus {
   /** Queued mutations not yet confirmed by a pull. */
   pendingCount: number;
   lastSyncedAt: string | null;
+  /** The last failure's technical message: for the "Details" disclosure, never the line itself. */
   lastError: string | null;
+  /** HTTP status of the last failed request (0: no answer at all), or null. */
+  lastErrorStatus: number | null;
+  /** When the automatic retry after a failure is due (ISO time), or null when none is planned. */
+  retryAt: string | null;
   /** Changes the server refused, newest last; dismiss with dismissRejected(db, id). */
   rejected: RejectedMutation[];
   /** Rows pulled so far in the current pull (first sync of a large data set), or null. */
@@ -24,6 +29,8 @@ export const INITIAL_STATUS: SyncStatus = {
   pendingCount: 0,
   lastSyncedAt: null,
   lastError: null,
+  lastErrorStatus: null,
+  retryAt: null,
   rejected: [],
   progress: null,
   pendingRowIds: new Set(),

@@ -21,12 +21,33 @@ const localSessionSchema = z.object({
   }),
 });
 
+/** The local backend answered with an error (as opposed to not answering at all). */
+export class LocalAuthError extends Error {
+  override readonly name = 'LocalAuthError';
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+  /**
+   * A 4xx: the server looked at the request and said no; trying again will not help. Except
+   * 408 (timeout) and 429 (slow down), which are the server asking for a later retry.
+   */
+  get refused(): boolean {
+    return this.status >= 400 && this.status < 500 && this.status !== 408 && this.status !== 429;
+  }
+}
+
 async function readJson(response: Response): Promise<unknown> {
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const message =
       typeof body === 'object' && body !== null && 'message' in body ? String(body.message) : '';
-    throw new Error(message || `The local backend answered ${response.status}`);
+    throw new LocalAuthError(
+      message || `The local backend answered ${response.status}`,
+      response.status,
+    );
   }
   return body;
 }

@@ -23,16 +23,24 @@ export interface StoredSession {
 
 interface AuthSessionState {
   session: StoredSession | null;
+  /**
+   * The server answered and refused this session (not merely unreachable): the user stays on
+   * their board with their queue, and is asked to sign in again (src/app/session/).
+   */
+  refused: boolean;
   signIn: (session: StoredSession) => void;
   signOut: () => void;
+  markRefused: () => void;
 }
 
 export const useAuthSession = create<AuthSessionState>()(
   persist(
     (set) => ({
       session: null,
-      signIn: (session) => set({ session }),
-      signOut: () => set({ session: null }),
+      refused: false,
+      signIn: (session) => set({ session, refused: false }),
+      signOut: () => set({ session: null, refused: false }),
+      markRefused: () => set((state) => (state.session ? { refused: true } : {})),
     }),
     { name: 'leadlanes.auth', storage: createJSONStorage(() => localStorage) },
   ),

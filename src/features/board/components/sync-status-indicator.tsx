@@ -1,36 +1,60 @@
-import { CloudOff, RefreshCw, Cloud, AlertTriangle } from 'lucide-react';
+import { AlertTriangle, Cloud, CloudOff, RefreshCw } from 'lucide-react';
+import { useId, useState } from 'react';
+import { describeSyncStatus, type SyncLine } from '../../../sync/describe-sync-status.ts';
+import { useNow } from '../../../lib/use-now.ts';
 import { useSyncStatus, type SyncStatusSource } from '../hooks/use-sync-state.ts';
-import { formatSince } from '../utils/format.ts';
 
-/** Online/offline, syncing, unsent changes, last sync and the last error, as one status line. */
+const ICONS: Record<SyncLine['state'], typeof Cloud> = {
+  'first-sync': RefreshCw,
+  offline: CloudOff,
+  retrying: AlertTriangle,
+  syncing: RefreshCw,
+  waiting: Cloud,
+  saved: Cloud,
+};
+
+/** The sync line: one state in plain words (src/sync/describe-sync-status.ts), details on demand. */
 export function SyncStatusIndicator({ engine }: { engine: SyncStatusSource }) {
   const status = useSyncStatus(engine);
-  const Icon = !status.online ? CloudOff : status.syncing ? RefreshCw : Cloud;
-  const state = !status.online ? 'Offline' : status.syncing ? 'Syncing…' : 'Online';
+  // Every second while counting down to a retry; twice a minute for "synced 2 min ago".
+  const now = useNow(status.retryAt ? 1000 : 30_000);
+  // The engine re-emits its status on the browser's online/offline events, so this stays fresh.
+  const line = describeSyncStatus(status, now, navigator.onLine);
+  const Icon = ICONS[line.state];
   return (
     // A group, not a live region: it changes on every sync and would keep interrupting.
-    <div className="sync-status" role="group" aria-label="Sync status">
+    <div className="sync-status" role="group" aria-label="Sync status" data-state={line.state}>
       <Icon aria-hidden="true" size={16} />
-      <span>{state}</span>
-      <span>
-        {status.pendingCount === 0
-          ? 'All changes saved'
-          : `${status.pendingCount} ${status.pendingCount === 1 ? 'change' : 'changes'} not synced`}
-      </span>
-      <span>
-        {status.lastSyncedAt ? `Last synced ${formatSince(status.lastSyncedAt)}` : 'Not synced yet'}
-      </span>
-      {status.progress && status.progress.total > 0 && (
-        <span>
-          Loading {status.progress.done.toLocaleString('en-US')} of{' '}
-          {status.progress.total.toLocaleString('en-US')} rows
-        </span>
+      <span>{line.text}</span>
+      {line.progress && (
+        <progress
+          aria-label="First sync progress"
+          value={line.progress.done}
+          max={line.progress.total}
+        />
       )}
-      {status.lastError && (
-        <span className="sync-error">
-          <AlertTriangle aria-hidden="true" size={16} /> {status.lastError}
-        </span>
-      )}
+      {line.detail && <SyncErrorDetails detail={line.detail} />}
     </div>
+  );
+}
+
+function SyncErrorDetails({ detail }: { detail: string }) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  return (
+    <>
+      <button
+        type="button"
+        className="sync-status__details"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((o) => !o)}
+      >
+        Details
+      </button>
+      <span id={id} className="sync-error" hidden={!open}>
+        {detail}
+      </span>
+    </>
   );
 }
