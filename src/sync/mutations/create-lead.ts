@@ -8,6 +8,7 @@ import { positionBetween } from '../ordering.ts';
 /** A new lead (id made on the device), placed at the end of its column unless a position is given. */
 export const createLead = defineMutation({
   name: 'create_lead',
+  group: 'leads',
   args: z
     .object({
       id,

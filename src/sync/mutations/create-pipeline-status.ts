@@ -6,6 +6,7 @@ import { defineMutation } from './mutation-def.ts';
 /** A new column, at the end unless display_order is given. */
 export const createPipelineStatus = defineMutation({
   name: 'create_pipeline_status',
+  group: 'pipelines',
   args: z
     .object({
       id,

@@ -21,6 +21,7 @@ const newStatus = z
  */
 export const createPipeline = defineMutation({
   name: 'create_pipeline',
+  group: 'pipelines',
   args: z
     .object({
       id,

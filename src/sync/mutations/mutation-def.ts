@@ -5,6 +5,7 @@ import type { LocalWriter } from './local-writer.ts';
  * One named mutation. The SQL function `sync_mutations.<name>(args jsonb)` is its server twin
  * (supabase/migrations/20250601000000_add_sync.sql).
  *
+ * - `group` says which screen reports its refusals (derived lists, never hand-kept ones).
  * - `args` validates and normalises the input (trimmed names, blank → null …).
  * - `prepare` fills in what the device decides once (e.g. a position at the end of a column),
  *   so the stored args replay to the same result.
@@ -14,8 +15,12 @@ import type { LocalWriter } from './local-writer.ts';
  * - `applyLocal` writes the effect. It must be tolerant (a missing row is a no-op) because it is
  *   replayed over freshly pulled rows.
  */
+/** What a mutation is about: the board shows refusals of `leads`, pipeline settings the rest. */
+export type MutationGroup = 'leads' | 'pipelines';
+
 export interface MutationDef<S extends z.ZodType = z.ZodType> {
   readonly name: string;
+  readonly group: MutationGroup;
   readonly args: S;
   prepare?(w: LocalWriter, args: z.output<S>): Promise<z.output<S>>;
   check?(w: LocalWriter, args: z.output<S>): Promise<void>;

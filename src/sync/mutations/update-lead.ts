@@ -10,6 +10,7 @@ import { assertExists } from './checks.ts';
  */
 export const updateLead = defineMutation({
   name: 'update_lead',
+  group: 'leads',
   args: z.object({ id, patch: nonEmptyPatch(leadFields) }).strict(),
   async check(w, args) {
     await assertExists(w, 'update_lead', 'leads', args.id);

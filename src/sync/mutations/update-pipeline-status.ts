@@ -6,6 +6,7 @@ import { defineMutation } from './mutation-def.ts';
 /** Field-level edit of a column (name, colour, icon, final flag, AI template, description). */
 export const updatePipelineStatus = defineMutation({
   name: 'update_pipeline_status',
+  group: 'pipelines',
   args: z.object({ id, patch: nonEmptyPatch(statusFields) }).strict(),
   async check(w, args) {
     await assertExists(w, 'update_pipeline_status', 'pipeline_statuses', args.id);

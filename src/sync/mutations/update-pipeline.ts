@@ -6,6 +6,7 @@ import { defineMutation } from './mutation-def.ts';
 /** Rename / describe a pipeline (field-level). Order and default have their own mutations. */
 export const updatePipeline = defineMutation({
   name: 'update_pipeline',
+  group: 'pipelines',
   args: z.object({ id, patch: nonEmptyPatch({ name: pipelineName, description }) }).strict(),
   async check(w, args) {
     await assertExists(w, 'update_pipeline', 'pipelines', args.id);
