@@ -3,7 +3,7 @@ import { liveQuery } from 'dexie';
 import { retryDelay } from './backoff.ts';
 import type { LocalDb } from './local-db.ts';
 import { META_KEYS } from './local-db.ts';
-import { parseRowKey } from './mutations/local-writer.ts';
+import { parseRowKey } from './row-key.ts';
 import { pullAll } from './pull.ts';
 import { pushPending } from './push.ts';
 import type { ChangeSignal } from './signals/change-signal.ts';

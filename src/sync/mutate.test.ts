@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalDb } from './local-db.ts';
 import { openLocalDb } from './local-db.ts';
 import { mutate } from './mutate.ts';
-import { columnLeads } from './mutations/lead-queries.ts';
+import { columnLeads } from './read-models/column-query.ts';
 import { isRowPending, pendingRowIds } from './pending.ts';
 import { MutationValidationError } from './validation-error.ts';
 

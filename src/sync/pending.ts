@@ -1,5 +1,5 @@
 import type { LocalDb } from './local-db.ts';
-import { parseRowKey } from './mutations/local-writer.ts';
+import { parseRowKey } from './row-key.ts';
 
 /** Ids of rows that queued mutations changed (the UI shows them as "saving…"). */
 export async function pendingRowIds(db: LocalDb): Promise<Set<string>> {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { assertStatusInPipeline } from './checks.ts';
 import { id, leadFields, position } from './fields.ts';
-import { lastPositionInColumn } from './lead-queries.ts';
+import { lastPositionInColumn } from '../read-models/column-query.ts';
 import { defineMutation } from './mutation-def.ts';
 import { positionBetween } from '../ordering.ts';
 

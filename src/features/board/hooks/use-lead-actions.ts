@@ -1,19 +1,11 @@
-import { Dexie } from 'dexie';
 import { useCallback } from 'react';
 import type { LocalDb } from '../../../sync/local-db.ts';
 import { mutate } from '../../../sync/mutate.ts';
 import { positionBetween, positionForIndex } from '../../../sync/ordering.ts';
+import { firstPositionInColumn } from '../../../sync/read-models/column-query.ts';
 import type { Lead } from '../../../sync/types.ts';
 import { useUndoStore } from '../store/undo-store.ts';
 import { mutationFieldErrors } from '../utils/mutation-errors.ts';
-
-async function firstPositionInColumn(db: LocalDb, pipelineId: string, statusId: string) {
-  const first = await db.leads
-    .where('[pipeline_id+status_id+position]')
-    .between([pipelineId, statusId, Dexie.minKey], [pipelineId, statusId, Dexie.maxKey])
-    .first();
-  return first?.position ?? null;
-}
 
 export type LeadActions = ReturnType<typeof useLeadActions>;
 
