@@ -6,8 +6,3 @@ export async function pendingRowIds(db: LocalDb): Promise<Set<string>> {
   const keys = (await db.outbox.orderBy('touched').uniqueKeys()) as string[];
   return new Set(keys.map((k) => parseRowKey(k).id));
 }
-
-/** Whether one row has a queued change (cheap: one multi-entry index lookup). */
-export async function isRowPending(db: LocalDb, table: string, id: string): Promise<boolean> {
-  return (await db.outbox.where('touched').equals(`${table}:${id}`).count()) > 0;
-}

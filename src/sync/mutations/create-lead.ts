@@ -26,9 +26,10 @@ export const createLead = defineMutation({
     })
     .strict(),
   async prepare(w, args) {
-    if (args.position !== undefined) return args;
-    const last = await lastPositionInColumn(w.db, args.pipeline_id, args.status_id);
-    return { ...args, position: positionBetween(last, null) };
+    const position =
+      args.position ??
+      positionBetween(await lastPositionInColumn(w.db, args.pipeline_id, args.status_id), null);
+    return { ...args, position };
   },
   async check(w, args) {
     if (await w.get('leads', args.id)) {
@@ -39,7 +40,6 @@ export const createLead = defineMutation({
   async applyLocal(w, args) {
     await w.put('leads', {
       ...args,
-      position: args.position ?? positionBetween(null, null),
       status_changed_at: w.now,
       created_at: w.now,
       updated_at: w.now,

@@ -18,15 +18,18 @@ import type { LocalWriter } from './local-writer.ts';
 /** What a mutation is about: the board shows refusals of `leads`, pipeline settings the rest. */
 export type MutationGroup = 'leads' | 'pipelines';
 
-export interface MutationDef<S extends z.ZodType = z.ZodType> {
+/** `P`: the stored args, after `prepare` (e.g. a create_lead always has its position by then). */
+export interface MutationDef<S extends z.ZodType = z.ZodType, P extends z.output<S> = z.output<S>> {
   readonly name: string;
   readonly group: MutationGroup;
   readonly args: S;
-  prepare?(w: LocalWriter, args: z.output<S>): Promise<z.output<S>>;
-  check?(w: LocalWriter, args: z.output<S>): Promise<void>;
-  applyLocal(w: LocalWriter, args: z.output<S>): Promise<void>;
+  prepare?(w: LocalWriter, args: z.output<S>): Promise<P>;
+  check?(w: LocalWriter, args: P): Promise<void>;
+  applyLocal(w: LocalWriter, args: P): Promise<void>;
 }
 
-export function defineMutation<S extends z.ZodType>(def: MutationDef<S>): MutationDef<S> {
+export function defineMutation<S extends z.ZodType, P extends z.output<S> = z.output<S>>(
+  def: MutationDef<S, P>,
+): MutationDef<S, P> {
   return def;
 }
