@@ -1,5 +1,4 @@
 import type { PullProgress } from './pull.ts';
-import type { RejectedMutation } from './types.ts';
 
 /** What the UI shows about sync. */
 export interface SyncStatus {
@@ -10,12 +9,8 @@ export interface SyncStatus {
   pendingCount: number;
   lastSyncedAt: string | null;
   lastError: string | null;
-  /** Changes the server refused, newest last; dismiss with dismissRejected(db, id). */
-  rejected: RejectedMutation[];
   /** Rows pulled so far in the current pull (first sync of a large data set), or null. */
   progress: PullProgress | null;
-  /** Ids of rows with a queued change ("saving…"). */
-  pendingRowIds: ReadonlySet<string>;
 }
 
 export const INITIAL_STATUS: SyncStatus = {
@@ -24,7 +19,5 @@ export const INITIAL_STATUS: SyncStatus = {
   pendingCount: 0,
   lastSyncedAt: null,
   lastError: null,
-  rejected: [],
   progress: null,
-  pendingRowIds: new Set(),
 };
