@@ -52,7 +52,10 @@ export const estimatedPremium = z
   .transform((n) => Math.round(n * 100) / 100)
   .nullable();
 export const position = z.string().regex(POSITION, 'Position must be an order key');
-export const colorHex = z.string().regex(COLOR_HEX, 'Color must look like #RRGGBB').nullable();
+export const colorHex = z
+  .string()
+  .regex(COLOR_HEX, 'Color must look like #RRGGBB, e.g. #1E40AF')
+  .nullable();
 export const iconName = optionalText('Icon name', 64);
 export const aiActionTemplate = optionalText('AI action template', 1000);
 

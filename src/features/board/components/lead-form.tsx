@@ -2,8 +2,9 @@ import { useState, type FormEvent } from 'react';
 import type { LocalDb } from '../../../sync/local-db.ts';
 import { mutate } from '../../../sync/mutate.ts';
 import { PRODUCTS, type Lead, type Profile } from '../../../sync/types.ts';
-import { errorsByField, otherErrors } from '../utils/field-errors.ts';
-import { mutationFieldErrors } from '../utils/mutation-errors.ts';
+import { otherErrors, refusalErrors, type FormErrors } from '../../../sync/form-errors.ts';
+import { leadFields } from '../../../sync/mutations/fields.ts';
+import { maxLengthOf } from '../../../sync/schema-limits.ts';
 import { FormField } from './form-field.tsx';
 import { leadPatch, toDraft, type LeadDraft } from '../utils/lead-draft.ts';
 
@@ -29,7 +30,7 @@ const FIELDS = [
 /** Edits a lead through update_lead; the sync layer's validation messages appear by each field. */
 export function LeadForm({ db, lead, currentUser, profiles, onSaved }: LeadFormProps) {
   const [draft, setDraft] = useState<LeadDraft>(() => toDraft(lead));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<FormErrors>({});
   const set = (field: keyof LeadDraft) => (value: string) =>
     setDraft((d) => ({ ...d, [field]: value }));
 
@@ -48,7 +49,7 @@ export function LeadForm({ db, lead, currentUser, profiles, onSaved }: LeadFormP
       setErrors({});
       onSaved();
     } catch (error) {
-      setErrors(errorsByField(mutationFieldErrors(error)));
+      setErrors(refusalErrors(error));
     }
   }
 
@@ -58,6 +59,7 @@ export function LeadForm({ db, lead, currentUser, profiles, onSaved }: LeadFormP
     label,
     value: draft[name],
     error: errors[name],
+    maxLength: maxLengthOf(leadFields[name]),
     onChange: set(name),
   });
 

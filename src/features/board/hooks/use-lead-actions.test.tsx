@@ -77,7 +77,7 @@ describe('useLeadActions', () => {
     ).toBeNull();
     expect(await column(won.id)).toEqual(['D', 'C', 'A']);
     expect(await actions.quickAdd(sales.id, won.id, { full_name: 'E', product: 'boats' })).toEqual({
-      product: [expect.stringContaining('Product must be one of')],
+      product: expect.stringContaining('Product must be one of'),
     });
   });
 });

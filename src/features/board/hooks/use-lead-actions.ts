@@ -5,7 +5,7 @@ import { positionBetween, positionForIndex } from '../../../sync/ordering.ts';
 import { firstPositionInColumn } from '../../../sync/read-models/column-query.ts';
 import type { Lead } from '../../../sync/types.ts';
 import { useUndoStore } from '../store/undo-store.ts';
-import { mutationFieldErrors } from '../utils/mutation-errors.ts';
+import { refusalErrors } from '../../../sync/form-errors.ts';
 
 export type LeadActions = ReturnType<typeof useLeadActions>;
 
@@ -93,7 +93,7 @@ export function useLeadActions(db: LocalDb, userId: string) {
         });
         return null;
       } catch (error) {
-        return mutationFieldErrors(error);
+        return refusalErrors(error);
       }
     },
     [db, userId],
