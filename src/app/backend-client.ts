@@ -1,4 +1,5 @@
-import { createClient } from '@supabase/supabase-js';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from '../lib/database.types.ts';
 import { readBackendConfig, type BackendConfig } from '../lib/backend-config.ts';
 
 // The one place the app builds its supabase-js client. Local mode hands supabase-js the local
@@ -10,13 +11,14 @@ export const backendConfig: BackendConfig = readBackendConfig(
   window.location.origin,
 );
 
-export type BackendClient = ReturnType<typeof createClient>;
+/** Typed by the generated schema: table and RPC names, columns and arguments are checked. */
+export type BackendClient = SupabaseClient<Database>;
 
 export function createBackendClient(
   config: BackendConfig,
   getLocalAccessToken: () => Promise<string | null>,
 ): BackendClient {
-  if (config.mode === 'supabase') return createClient(config.url, config.anonKey);
+  if (config.mode === 'supabase') return createClient<Database>(config.url, config.anonKey);
   const anonKey = (import.meta.env.VITE_LOCAL_SUPABASE_ANON_KEY as string | undefined) ?? 'local';
-  return createClient(config.url, anonKey, { accessToken: getLocalAccessToken });
+  return createClient<Database>(config.url, anonKey, { accessToken: getLocalAccessToken });
 }

@@ -281,7 +281,7 @@ export type Database = {
     }
     Views: { [_ in never]: never };
     Functions: {
-      sync_pull: { Args: { client_id: string; since: string; page: Json; page_size: number }; Returns: Json }
+      sync_pull: { Args: { client_id?: string; since?: string; page?: Json; page_size?: number }; Returns: Json }
       sync_push: { Args: { client_id: string; mutations: Json }; Returns: Json }
     };
     Enums: {
