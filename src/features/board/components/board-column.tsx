@@ -1,7 +1,7 @@
 import { Droppable } from '@hello-pangea/dnd';
 import { useId } from 'react';
 import type { FormErrors } from '../../../sync/form-errors.ts';
-import type { BoardColumn as Column } from '../utils/group-columns.ts';
+import type { BoardColumn as Column } from '../lib/group-columns.ts';
 import type { CardContext } from './card-context.ts';
 import { ColumnHeader } from './column-header.tsx';
 import { LeadCard } from './lead-card.tsx';

@@ -6,7 +6,7 @@ import { otherErrors, refusalErrors, type FormErrors } from '../../../sync/form-
 import { leadFields } from '../../../sync/mutations/fields.ts';
 import { maxLengthOf } from '../../../sync/schema-limits.ts';
 import { FormField } from './form-field.tsx';
-import { leadPatch, toDraft, type LeadDraft } from '../utils/lead-draft.ts';
+import { leadPatch, toDraft, type LeadDraft } from '../lib/lead-draft.ts';
 
 type LeadFormProps = {
   db: LocalDb;

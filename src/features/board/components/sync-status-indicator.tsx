@@ -1,6 +1,6 @@
 import { CloudOff, RefreshCw, Cloud, AlertTriangle } from 'lucide-react';
 import { useSyncStatus, type SyncStatusSource } from '../hooks/use-sync-state.ts';
-import { formatSince } from '../utils/format.ts';
+import { formatSince } from '../lib/format.ts';
 
 /** Online/offline, syncing, unsent changes, last sync and the last error, as one status line. */
 export function SyncStatusIndicator({ engine }: { engine: SyncStatusSource }) {
