@@ -83,6 +83,16 @@ export const statusFields = {
   ai_action_template: aiActionTemplate,
 };
 
+/** A new status (create_pipeline's statuses, create_pipeline_status): defaults as the server's. */
+export const newStatusFields = {
+  name: statusFields.name,
+  description: statusFields.description.default(null),
+  is_final: statusFields.is_final.default(false),
+  color_hex: statusFields.color_hex.default(null),
+  icon_name: statusFields.icon_name.default(null),
+  ai_action_template: statusFields.ai_action_template.default(null),
+};
+
 /** A patch must change something. */
 export function nonEmptyPatch<T extends z.ZodRawShape>(shape: T) {
   return z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, leadFields, nonEmptyPatch } from './fields.ts';
+import { applyPatch } from './apply-patch.ts';
 import { defineMutation } from './mutation-def.ts';
 import { assertExists } from './checks.ts';
 
@@ -16,9 +17,6 @@ export const updateLead = defineMutation({
     await assertExists(w, 'update_lead', 'leads', args.id);
   },
   async applyLocal(w, args) {
-    const changes = Object.fromEntries(
-      Object.entries(args.patch).filter(([, v]) => v !== undefined),
-    );
-    await w.patch('leads', args.id, { ...changes, updated_at: w.now });
+    await applyPatch(w, 'leads', args.id, args.patch);
   },
 });

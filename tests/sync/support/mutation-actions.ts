@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { leadFields } from '../../../src/sync/mutations/fields.ts';
 import { positionForIndex } from '../../../src/sync/ordering.ts';
 import { columnLeads } from '../../../src/sync/read-models/column-query.ts';
 import { orderedPipelines } from '../../../src/sync/read-models/pipeline-order.ts';
@@ -19,16 +20,7 @@ export const mutationAction = fc.oneof(
   fc.record({
     name: fc.constant('update_lead' as const),
     lead: pick,
-    field: fc.constantFrom(
-      'full_name',
-      'email',
-      'phone',
-      'product',
-      'estimated_premium',
-      'source',
-      'assigned_to',
-      'notes',
-    ),
+    field: fc.constantFrom(...(Object.keys(leadFields) as (keyof typeof leadFields)[])),
     n: small,
   }),
   fc.record({

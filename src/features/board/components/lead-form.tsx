@@ -16,16 +16,8 @@ type LeadFormProps = {
   onSaved: () => void;
 };
 
-const FIELDS = [
-  'full_name',
-  'email',
-  'phone',
-  'product',
-  'estimated_premium',
-  'source',
-  'assigned_to',
-  'notes',
-];
+/** The fields update_lead may patch: every one has an input here. */
+const FIELDS = Object.keys(leadFields);
 
 /** Edits a lead through update_lead; the sync layer's validation messages appear by each field. */
 export function LeadForm({ db, lead, currentUser, profiles, onSaved }: LeadFormProps) {
