@@ -27,6 +27,8 @@ interface FunctionRow {
   arg_types: string[];
   return_type: string;
   returns_set: boolean;
+  /** How many trailing arguments have a default (the CLI makes those optional). */
+  defaults: number;
 }
 interface EnumRow {
   name: string;
@@ -101,7 +103,7 @@ export async function generateTypes(db: SqlExecutor, schema = 'public'): Promise
     `select p.proname as name, p.proargnames::text[] as arg_names,
             array(select t.typname from unnest(p.proargtypes) with ordinality a(oid, i)
                   join pg_type t on t.oid = a.oid order by a.i)::text[] as arg_types,
-            rt.typname as return_type, p.proretset as returns_set
+            rt.typname as return_type, p.proretset as returns_set, p.pronargdefaults as defaults
      from pg_proc p join pg_namespace n on n.oid = p.pronamespace join pg_type rt on rt.oid = p.prorettype
      where n.nspname = $1 and p.prokind = 'f' and rt.typname <> 'trigger'
      order by p.proname`,
@@ -155,8 +157,10 @@ export async function generateTypes(db: SqlExecutor, schema = 'public'): Promise
   });
 
   const functionTypes = functions.rows.map((f) => {
+    const firstDefaulted = f.arg_types.length - f.defaults;
     const args = f.arg_types.map(
-      (t, i) => `${key(f.arg_names?.[i] ?? `arg${i}`)}: ${tsType(t, enums)}`,
+      (t, i) =>
+        `${key(f.arg_names?.[i] ?? `arg${i}`)}${i >= firstDefaulted ? '?' : ''}: ${tsType(t, enums)}`,
     );
     const returns = tsType(f.return_type, enums) + (f.returns_set ? '[]' : '');
     return `${key(f.name)}: { Args: ${args.length ? `{ ${args.join('; ')} }` : 'Record<PropertyKey, never>'}; Returns: ${returns} }`;

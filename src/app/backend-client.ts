@@ -1,5 +1,6 @@
-import { createClient } from '@supabase/supabase-js';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { useAuthSession } from '../features/auth/store/auth-session-store.ts';
+import type { Database } from '../lib/database.types.ts';
 import { readBackendConfig, type BackendConfig } from '../lib/backend-config.ts';
 import { sameUserFetch } from './session/same-user-fetch.ts';
 
@@ -16,7 +17,8 @@ export const backendConfig: BackendConfig = readBackendConfig(
 export const localAnonKey =
   (import.meta.env.VITE_LOCAL_SUPABASE_ANON_KEY as string | undefined) ?? 'local';
 
-export type BackendClient = ReturnType<typeof createClient>;
+/** Typed by the generated schema: table and RPC names, columns and arguments are checked. */
+export type BackendClient = SupabaseClient<Database>;
 
 export function createBackendClient(
   config: BackendConfig,
@@ -30,6 +32,10 @@ export function createBackendClient(
       () => state().markRefused(),
     ),
   };
-  if (config.mode === 'supabase') return createClient(config.url, config.anonKey, { global });
-  return createClient(config.url, localAnonKey, { accessToken: getLocalAccessToken, global });
+  if (config.mode === 'supabase')
+    return createClient<Database>(config.url, config.anonKey, { global });
+  return createClient<Database>(config.url, localAnonKey, {
+    accessToken: getLocalAccessToken,
+    global,
+  });
 }

@@ -72,19 +72,11 @@ export function unknownPlaceholders(template: string): string[] {
     .filter((name) => !isTemplateField(name));
 }
 
-/** Plain-text rendering, for accessible names and previews. */
-export function renderTemplateText(template: string, values: TemplateValues): string {
-  return parseTemplate(template, values)
-    .map((s) => {
-      switch (s.kind) {
-        case 'text':
-        case 'value':
-          return s.text;
-        case 'missing':
-          return `[no ${s.field.replace('_', ' ')}]`;
-        case 'unknown':
-          return `[unknown field: ${s.placeholder || 'empty'}]`;
-      }
-    })
-    .join('');
+/** What stands in for a placeholder no value fills: "[no email]", "[unknown field: spouse]". */
+export function placeholderNote(
+  segment: Extract<TemplateSegment, { kind: 'missing' | 'unknown' }>,
+): string {
+  return segment.kind === 'missing'
+    ? `[no ${segment.field.replaceAll('_', ' ')}]`
+    : `[unknown field: ${segment.placeholder || 'empty'}]`;
 }

@@ -300,7 +300,7 @@ export type Database = {
     Views: { [_ in never]: never };
     Functions: {
       set_user_role: { Args: { target_user: string; new_role: string }; Returns: undefined }
-      sync_pull: { Args: { client_id: string; since: string; page: Json; page_size: number }; Returns: Json }
+      sync_pull: { Args: { client_id?: string; since?: string; page?: Json; page_size?: number }; Returns: Json }
       sync_push: { Args: { client_id: string; mutations: Json }; Returns: Json }
     };
     Enums: {

@@ -1,6 +1,6 @@
 import type { LocalDb } from './local-db.ts';
 import { META_KEYS } from './local-db.ts';
-import { rowKey } from './mutations/local-writer.ts';
+import { rowKey } from './row-key.ts';
 import { rebase, rebaseTables } from './rebase.ts';
 import { settleMutation } from './reject.ts';
 import type { PullPage } from './sync-api.ts';

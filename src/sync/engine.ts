@@ -3,7 +3,6 @@ import { liveQuery } from 'dexie';
 import { retryDelay } from './backoff.ts';
 import type { LocalDb } from './local-db.ts';
 import { META_KEYS } from './local-db.ts';
-import { parseRowKey } from './mutations/local-writer.ts';
 import { pullAll } from './pull.ts';
 import { pushPending } from './push.ts';
 import type { ChangeSignal } from './signals/change-signal.ts';
@@ -126,14 +125,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   function watchLocalStore(): () => void {
-    const subscription = liveQuery(async () => ({
-      outbox: await db.outbox.toArray(),
-      rejected: await db.rejected.orderBy('mutation_id').toArray(),
-    })).subscribe({
-      next: ({ outbox, rejected }) => {
-        const ids = new Set<string>();
-        for (const entry of outbox) for (const key of entry.touched) ids.add(parseRowKey(key).id);
-        setStatus({ pendingCount: outbox.length, pendingRowIds: ids, rejected });
+    // Pending rows and refusals are not copied into the status: the UI reads them with its own
+    // live queries (pendingRowIds in pending.ts, db.rejected), so every tab agrees.
+    const subscription = liveQuery(() => db.outbox.toArray()).subscribe({
+      next: (outbox) => {
+        setStatus({ pendingCount: outbox.length });
         // A change made in any tab is sent promptly, not at the next periodic sync.
         if (outbox.some((e) => e.state === 'pending') && !status.syncing && attempts === 0) {
           background();

@@ -120,7 +120,7 @@ export async function getClientId(db: LocalDb): Promise<string> {
   return entry.value;
 }
 
-/** The replicated tables, in REPLICA_TABLES order (transactions over them list these). */
+/** The replicated tables, parents first (transactions over them list these). */
 export function replicaTables(db: LocalDb) {
   return [db.profiles, db.pipelines, db.pipeline_statuses, db.leads, db.lead_status_history];
 }

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalDb } from './local-db.ts';
 import { openLocalDb } from './local-db.ts';
 import { mutate } from './mutate.ts';
-import { columnLeads } from './mutations/lead-queries.ts';
-import { isRowPending, pendingRowIds } from './pending.ts';
+import { columnLeads } from './read-models/column-query.ts';
+import { pendingRowIds } from './pending.ts';
 import { MutationValidationError } from './validation-error.ts';
 
 const P1 = '10000000-0000-4000-8000-000000000001';
@@ -60,8 +60,9 @@ describe('mutate', () => {
     ]);
     expect(r.mutation_id).toBe(2);
     expect(await db.pipelines.get(P1)).toMatchObject({ name: 'Sales', is_default: true });
-    expect(await isRowPending(db, 'leads', L1)).toBe(true);
-    expect((await pendingRowIds(db)).has(S_WON)).toBe(true);
+    const pending = await pendingRowIds(db);
+    expect(pending.has(L1)).toBe(true);
+    expect(pending.has(S_WON)).toBe(true);
   });
 
   it('writes nothing when validation fails, and names the field', async () => {

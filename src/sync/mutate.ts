@@ -30,12 +30,7 @@ export async function mutate<N extends MutationName>(
   const def = mutationDef(name);
   const parsed = def.args.safeParse(input);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      const path = issue.path.map(String).join('.');
-      (fieldErrors[path] ??= []).push(issue.message);
-    }
-    throw new MutationValidationError(name, fieldErrors);
+    throw new MutationValidationError(name, MutationValidationError.messagesByPath(parsed.error));
   }
   const clientId = await getClientId(db);
   return db.transaction('rw', mutationTables(db), async () => {

@@ -1,13 +1,8 @@
 import type { LocalDb } from './local-db.ts';
-import { parseRowKey } from './mutations/local-writer.ts';
+import { parseRowKey } from './row-key.ts';
 
 /** Ids of rows that queued mutations changed (the UI shows them as "saving…"). */
 export async function pendingRowIds(db: LocalDb): Promise<Set<string>> {
   const keys = (await db.outbox.orderBy('touched').uniqueKeys()) as string[];
   return new Set(keys.map((k) => parseRowKey(k).id));
-}
-
-/** Whether one row has a queued change (cheap: one multi-entry index lookup). */
-export async function isRowPending(db: LocalDb, table: string, id: string): Promise<boolean> {
-  return (await db.outbox.where('touched').equals(`${table}:${id}`).count()) > 0;
 }

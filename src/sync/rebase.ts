@@ -1,5 +1,6 @@
 import { replicaTables, type LocalDb } from './local-db.ts';
-import { createLocalWriter, parseRowKey } from './mutations/local-writer.ts';
+import { createLocalWriter } from './mutations/local-writer.ts';
+import { parseRowKey } from './row-key.ts';
 import { isMutationName, mutationDef } from './mutations/registry.ts';
 import type { ReplicaTable } from './types.ts';
 

@@ -1,5 +1,4 @@
 import type { PullProgress } from './pull.ts';
-import type { RejectedMutation } from './types.ts';
 
 /** What the UI shows about sync. */
 export interface SyncStatus {
@@ -15,12 +14,8 @@ export interface SyncStatus {
   lastErrorStatus: number | null;
   /** When the automatic retry after a failure is due (ISO time), or null when none is planned. */
   retryAt: string | null;
-  /** Changes the server refused, newest last; dismiss with dismissRejected(db, id). */
-  rejected: RejectedMutation[];
   /** Rows pulled so far in the current pull (first sync of a large data set), or null. */
   progress: PullProgress | null;
-  /** Ids of rows with a queued change ("saving…"). */
-  pendingRowIds: ReadonlySet<string>;
 }
 
 export const INITIAL_STATUS: SyncStatus = {
@@ -31,7 +26,5 @@ export const INITIAL_STATUS: SyncStatus = {
   lastError: null,
   lastErrorStatus: null,
   retryAt: null,
-  rejected: [],
   progress: null,
-  pendingRowIds: new Set(),
 };

@@ -73,13 +73,6 @@ export interface ReplicaRows {
   lead_status_history: LeadStatusHistory;
 }
 export type ReplicaTable = keyof ReplicaRows;
-export const REPLICA_TABLES: readonly ReplicaTable[] = [
-  'profiles',
-  'pipelines',
-  'pipeline_statuses',
-  'leads',
-  'lead_status_history',
-];
 
 /** One queued mutation. `mutation_id` increases by one per client; the server ledger keys on it. */
 export interface OutboxEntry {

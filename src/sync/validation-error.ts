@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /** A mutation refused on this device before anything was written (bad input or local state). */
 export class MutationValidationError extends Error {
   override readonly name = 'MutationValidationError';
@@ -11,6 +13,14 @@ export class MutationValidationError extends Error {
         .map(([field, messages]) => `${field || 'args'}: ${messages.join('; ')}`)
         .join(', ')}`,
     );
+  }
+
+  /** A zod parse's issues by argument path ('patch.email', '' for the whole object). */
+  static messagesByPath(error: z.ZodError): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const issue of error.issues)
+      (out[issue.path.map(String).join('.')] ??= []).push(issue.message);
+    return out;
   }
 
   static single(mutation: string, field: string, message: string): MutationValidationError {

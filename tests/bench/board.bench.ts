@@ -1,6 +1,6 @@
 import { bench, describe } from 'vitest';
-import { groupColumns } from '../../src/features/board/utils/group-columns.ts';
-import { leadFilter } from '../../src/features/board/utils/filter-leads.ts';
+import { groupColumns } from '../../src/features/board/lib/group-columns.ts';
+import { leadFilter } from '../../src/features/board/lib/filter-leads.ts';
 import { makeLeads, makeStatuses } from './fixtures.ts';
 
 // Target: the board regroups 10,000 leads (counts and premium sums per column) well inside one

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../server/db/apply-migrations.ts';
@@ -24,6 +25,23 @@ describe(`generated database types (${engineName})`, () => {
       'foreignKeyName: "leads_pipeline_status_fkey"; columns: ["pipeline_id","status_id"]',
     );
     expect(types).toContain("export type Tables<T extends keyof Schema['Tables']>");
+  });
+
+  it('makes defaulted function arguments optional, as the CLI does', () => {
+    expect(types).toContain(
+      'sync_pull: { Args: { client_id?: string; since?: string; page?: Json; page_size?: number }; Returns: Json }',
+    );
+    expect(types).toContain(
+      'sync_push: { Args: { client_id: string; mutations: Json }; Returns: Json }',
+    );
+  });
+
+  it('is what src/lib/database.types.ts holds (run `npm run db:types` after a migration)', () => {
+    const committed = readFileSync(
+      new URL('../../src/lib/database.types.ts', import.meta.url),
+      'utf8',
+    );
+    expect(committed).toBe(types);
   });
 
   it('parses as TypeScript', () => {

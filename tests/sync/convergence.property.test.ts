@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { columnLeads } from '../../src/sync/mutations/lead-queries.ts';
+import { columnLeads } from '../../src/sync/read-models/column-query.ts';
 import { positionForIndex } from '../../src/sync/ordering.ts';
 import type { PipelineStatus } from '../../src/sync/types.ts';
 import { MutationValidationError } from '../../src/sync/validation-error.ts';

@@ -34,6 +34,7 @@ describe(`the sync migration (${engineName})`, () => {
     );
     before = await schemaFingerprint(t.db, SCHEMAS);
     updatedBefore = (await t.db.query(`select id, updated_at from leads order by id`)).rows;
+    // Only this migration: later ones build on it and would have to be rolled back first.
     await migrateTo(t.db, versionOf('add_sync'));
   });
   afterAll(() => t.drop());

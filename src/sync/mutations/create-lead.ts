@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { assertStatusInPipeline } from './checks.ts';
 import { id, leadFields, position } from './fields.ts';
-import { lastPositionInColumn } from './lead-queries.ts';
+import { lastPositionInColumn } from '../read-models/column-query.ts';
 import { defineMutation } from './mutation-def.ts';
 import { positionBetween } from '../ordering.ts';
 
 /** A new lead (id made on the device), placed at the end of its column unless a position is given. */
 export const createLead = defineMutation({
   name: 'create_lead',
+  group: 'leads',
   args: z
     .object({
       id,
@@ -25,9 +26,10 @@ export const createLead = defineMutation({
     })
     .strict(),
   async prepare(w, args) {
-    if (args.position !== undefined) return args;
-    const last = await lastPositionInColumn(w.db, args.pipeline_id, args.status_id);
-    return { ...args, position: positionBetween(last, null) };
+    const position =
+      args.position ??
+      positionBetween(await lastPositionInColumn(w.db, args.pipeline_id, args.status_id), null);
+    return { ...args, position };
   },
   async check(w, args) {
     if (await w.get('leads', args.id)) {
@@ -38,7 +40,6 @@ export const createLead = defineMutation({
   async applyLocal(w, args) {
     await w.put('leads', {
       ...args,
-      position: args.position ?? positionBetween(null, null),
       status_changed_at: w.now,
       created_at: w.now,
       updated_at: w.now,

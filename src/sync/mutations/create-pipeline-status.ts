@@ -1,21 +1,17 @@
 import { z } from 'zod';
 import { assertExists, assertUniqueStatusName } from './checks.ts';
-import { id, statusFields } from './fields.ts';
+import { id, newStatusFields } from './fields.ts';
 import { defineMutation } from './mutation-def.ts';
 
 /** A new column, at the end unless display_order is given. */
 export const createPipelineStatus = defineMutation({
   name: 'create_pipeline_status',
+  group: 'pipelines',
   args: z
     .object({
       id,
       pipeline_id: id,
-      name: statusFields.name,
-      description: statusFields.description.default(null),
-      is_final: statusFields.is_final.default(false),
-      color_hex: statusFields.color_hex.default(null),
-      icon_name: statusFields.icon_name.default(null),
-      ai_action_template: statusFields.ai_action_template.default(null),
+      ...newStatusFields,
       display_order: z.number().int().min(0).max(1_000_000).optional(),
     })
     .strict(),

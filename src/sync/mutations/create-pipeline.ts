@@ -1,20 +1,10 @@
 import { z } from 'zod';
-import { description, id, pipelineName, statusFields } from './fields.ts';
+import { description, id, newStatusFields, pipelineName } from './fields.ts';
 import { defineMutation } from './mutation-def.ts';
 import { MutationValidationError } from '../validation-error.ts';
 import { nameKey } from './text-rules.ts';
 
-const newStatus = z
-  .object({
-    id,
-    name: statusFields.name,
-    description: statusFields.description.default(null),
-    is_final: statusFields.is_final.default(false),
-    color_hex: statusFields.color_hex.default(null),
-    icon_name: statusFields.icon_name.default(null),
-    ai_action_template: statusFields.ai_action_template.default(null),
-  })
-  .strict();
+const newStatus = z.object({ id, ...newStatusFields }).strict();
 
 /**
  * A pipeline, optionally with its statuses (ids made on the device: "start from a template").
@@ -22,6 +12,7 @@ const newStatus = z
  */
 export const createPipeline = defineMutation({
   name: 'create_pipeline',
+  group: 'pipelines',
   args: z
     .object({
       id,

@@ -5,6 +5,7 @@ import { defineMutation } from './mutation-def.ts';
 /** Managers only (the server refuses agents). The lead's history goes with it, as on the server. */
 export const deleteLead = defineMutation({
   name: 'delete_lead',
+  group: 'leads',
   args: z.object({ id }).strict(),
   async applyLocal(w, args) {
     const history = await w.db.lead_status_history.where('lead_id').equals(args.id).primaryKeys();

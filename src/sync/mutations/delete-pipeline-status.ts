@@ -7,6 +7,7 @@ import { MutationValidationError } from '../validation-error.ts';
 /** Deletes a column; its leads first move to `move_leads_to_status_id` (same pipeline). */
 export const deletePipelineStatus = defineMutation({
   name: 'delete_pipeline_status',
+  group: 'pipelines',
   args: z.object({ id, move_leads_to_status_id: id.optional() }).strict(),
   async check(w, args) {
     const m = 'delete_pipeline_status';

@@ -11,6 +11,7 @@ import { MutationValidationError } from '../validation-error.ts';
  */
 export const deletePipeline = defineMutation({
   name: 'delete_pipeline',
+  group: 'pipelines',
   args: z
     .object({
       id,

@@ -60,7 +60,10 @@ export const estimatedPremium = z
   .transform((n) => Math.round(n * 100) / 100)
   .nullable();
 export const position = z.string().regex(POSITION, 'Position must be an order key');
-export const colorHex = z.string().regex(COLOR_HEX, 'Color must look like #RRGGBB').nullable();
+export const colorHex = z
+  .string()
+  .regex(COLOR_HEX, 'Color must look like #RRGGBB, e.g. #1E40AF')
+  .nullable();
 export const iconName = optionalText('Icon name', 64);
 export const aiActionTemplate = optionalText('AI action template', 1000);
 
@@ -86,6 +89,16 @@ export const statusFields = {
   color_hex: colorHex,
   icon_name: iconName,
   ai_action_template: aiActionTemplate,
+};
+
+/** A new status (create_pipeline's statuses, create_pipeline_status): defaults as the server's. */
+export const newStatusFields = {
+  name: statusFields.name,
+  description: statusFields.description.default(null),
+  is_final: statusFields.is_final.default(false),
+  color_hex: statusFields.color_hex.default(null),
+  icon_name: statusFields.icon_name.default(null),
+  ai_action_template: statusFields.ai_action_template.default(null),
 };
 
 /** A patch must change something. */

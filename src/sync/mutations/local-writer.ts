@@ -1,4 +1,5 @@
 import type { LocalDb } from '../local-db.ts';
+import { rowKey } from '../row-key.ts';
 import type { ReplicaRows, ReplicaTable } from '../types.ts';
 
 /**
@@ -20,15 +21,6 @@ export interface LocalWriter {
   ): Promise<boolean>;
   delete(table: ReplicaTable, id: string): Promise<void>;
   readonly touched: ReadonlySet<string>;
-}
-
-export function rowKey(table: ReplicaTable, id: string): string {
-  return `${table}:${id}`;
-}
-
-export function parseRowKey(key: string): { table: ReplicaTable; id: string } {
-  const at = key.indexOf(':');
-  return { table: key.slice(0, at) as ReplicaTable, id: key.slice(at + 1) };
 }
 
 /** Must be called inside a Dexie rw transaction that covers the replica tables. */

@@ -6,6 +6,7 @@ import { defineMutation } from './mutation-def.ts';
 /** A move is one unit: pipeline, status and position change together or not at all. */
 export const moveLead = defineMutation({
   name: 'move_lead',
+  group: 'leads',
   args: z.object({ id, pipeline_id: id, status_id: id, position }).strict(),
   async check(w, args) {
     await assertExists(w, 'move_lead', 'leads', args.id);

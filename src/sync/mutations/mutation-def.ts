@@ -5,6 +5,7 @@ import type { LocalWriter } from './local-writer.ts';
  * One named mutation. The SQL function `sync_mutations.<name>(args jsonb)` is its server twin
  * (supabase/migrations/20250601000000_add_sync.sql).
  *
+ * - `group` says which screen reports its refusals (derived lists, never hand-kept ones).
  * - `args` validates and normalises the input (trimmed names, blank → null …).
  * - `prepare` fills in what the device decides once (e.g. a position at the end of a column),
  *   so the stored args replay to the same result.
@@ -14,14 +15,21 @@ import type { LocalWriter } from './local-writer.ts';
  * - `applyLocal` writes the effect. It must be tolerant (a missing row is a no-op) because it is
  *   replayed over freshly pulled rows.
  */
-export interface MutationDef<S extends z.ZodType = z.ZodType> {
+/** What a mutation is about: the board shows refusals of `leads`, pipeline settings the rest. */
+export type MutationGroup = 'leads' | 'pipelines';
+
+/** `P`: the stored args, after `prepare` (e.g. a create_lead always has its position by then). */
+export interface MutationDef<S extends z.ZodType = z.ZodType, P extends z.output<S> = z.output<S>> {
   readonly name: string;
+  readonly group: MutationGroup;
   readonly args: S;
-  prepare?(w: LocalWriter, args: z.output<S>): Promise<z.output<S>>;
-  check?(w: LocalWriter, args: z.output<S>): Promise<void>;
-  applyLocal(w: LocalWriter, args: z.output<S>): Promise<void>;
+  prepare?(w: LocalWriter, args: z.output<S>): Promise<P>;
+  check?(w: LocalWriter, args: P): Promise<void>;
+  applyLocal(w: LocalWriter, args: P): Promise<void>;
 }
 
-export function defineMutation<S extends z.ZodType>(def: MutationDef<S>): MutationDef<S> {
+export function defineMutation<S extends z.ZodType, P extends z.output<S> = z.output<S>>(
+  def: MutationDef<S, P>,
+): MutationDef<S, P> {
   return def;
 }

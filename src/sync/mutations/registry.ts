@@ -6,7 +6,7 @@ import { deleteLead } from './delete-lead.ts';
 import { deletePipeline } from './delete-pipeline.ts';
 import { deletePipelineStatus } from './delete-pipeline-status.ts';
 import { moveLead } from './move-lead.ts';
-import type { MutationDef } from './mutation-def.ts';
+import type { MutationDef, MutationGroup } from './mutation-def.ts';
 import { reorderPipelineStatuses } from './reorder-pipeline-statuses.ts';
 import { reorderPipelines } from './reorder-pipelines.ts';
 import { setDefaultPipeline } from './set-default-pipeline.ts';
@@ -44,4 +44,9 @@ export function isMutationName(name: string): name is MutationName {
 /** The definition, typed loosely: callers hold args already validated for this name. */
 export function mutationDef(name: MutationName): MutationDef {
   return MUTATIONS[name];
+}
+
+/** Which group a (possibly unknown, e.g. stored by an older version) mutation name belongs to. */
+export function mutationGroup(name: string): MutationGroup | undefined {
+  return isMutationName(name) ? MUTATIONS[name].group : undefined;
 }

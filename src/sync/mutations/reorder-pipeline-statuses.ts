@@ -5,6 +5,7 @@ import { defineMutation } from './mutation-def.ts';
 /** The columns of one pipeline in their new order: display_order becomes 1..n. */
 export const reorderPipelineStatuses = defineMutation({
   name: 'reorder_pipeline_statuses',
+  group: 'pipelines',
   args: z
     .object({
       pipeline_id: id,

@@ -5,6 +5,7 @@ import { defineMutation } from './mutation-def.ts';
 /** The pipelines in their new order: display_order becomes 1..n. Unknown ids are ignored. */
 export const reorderPipelines = defineMutation({
   name: 'reorder_pipelines',
+  group: 'pipelines',
   args: z
     .object({
       ids: z

@@ -6,6 +6,7 @@ import { defineMutation } from './mutation-def.ts';
 /** Exactly one default: this one on, every other off. */
 export const setDefaultPipeline = defineMutation({
   name: 'set_default_pipeline',
+  group: 'pipelines',
   args: z.object({ id }).strict(),
   async check(w, args) {
     await assertExists(w, 'set_default_pipeline', 'pipelines', args.id);

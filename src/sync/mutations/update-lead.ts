@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, leadFields, nonEmptyPatch } from './fields.ts';
+import { applyPatch } from './apply-patch.ts';
 import { defineMutation } from './mutation-def.ts';
 import { assertExists } from './checks.ts';
 
@@ -10,14 +11,12 @@ import { assertExists } from './checks.ts';
  */
 export const updateLead = defineMutation({
   name: 'update_lead',
+  group: 'leads',
   args: z.object({ id, patch: nonEmptyPatch(leadFields) }).strict(),
   async check(w, args) {
     await assertExists(w, 'update_lead', 'leads', args.id);
   },
   async applyLocal(w, args) {
-    const changes = Object.fromEntries(
-      Object.entries(args.patch).filter(([, v]) => v !== undefined),
-    );
-    await w.patch('leads', args.id, { ...changes, updated_at: w.now });
+    await applyPatch(w, 'leads', args.id, args.patch);
   },
 });

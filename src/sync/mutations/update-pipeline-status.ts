@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { assertExists, assertUniqueStatusName } from './checks.ts';
 import { id, nonEmptyPatch, statusFields } from './fields.ts';
+import { applyPatch } from './apply-patch.ts';
 import { defineMutation } from './mutation-def.ts';
 
 /** Field-level edit of a column (name, colour, icon, final flag, AI template, description). */
 export const updatePipelineStatus = defineMutation({
   name: 'update_pipeline_status',
+  group: 'pipelines',
   args: z.object({ id, patch: nonEmptyPatch(statusFields) }).strict(),
   async check(w, args) {
     await assertExists(w, 'update_pipeline_status', 'pipeline_statuses', args.id);
@@ -21,9 +23,6 @@ export const updatePipelineStatus = defineMutation({
     }
   },
   async applyLocal(w, args) {
-    const changes = Object.fromEntries(
-      Object.entries(args.patch).filter(([, v]) => v !== undefined),
-    );
-    await w.patch('pipeline_statuses', args.id, { ...changes, updated_at: w.now });
+    await applyPatch(w, 'pipeline_statuses', args.id, args.patch);
   },
 });

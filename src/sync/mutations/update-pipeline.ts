@@ -1,19 +1,18 @@
 import { z } from 'zod';
 import { assertExists } from './checks.ts';
 import { description, id, nonEmptyPatch, pipelineName } from './fields.ts';
+import { applyPatch } from './apply-patch.ts';
 import { defineMutation } from './mutation-def.ts';
 
 /** Rename / describe a pipeline (field-level). Order and default have their own mutations. */
 export const updatePipeline = defineMutation({
   name: 'update_pipeline',
+  group: 'pipelines',
   args: z.object({ id, patch: nonEmptyPatch({ name: pipelineName, description }) }).strict(),
   async check(w, args) {
     await assertExists(w, 'update_pipeline', 'pipelines', args.id);
   },
   async applyLocal(w, args) {
-    const changes = Object.fromEntries(
-      Object.entries(args.patch).filter(([, v]) => v !== undefined),
-    );
-    await w.patch('pipelines', args.id, { ...changes, updated_at: w.now });
+    await applyPatch(w, 'pipelines', args.id, args.patch);
   },
 });

@@ -1,6 +1,7 @@
 import { Droppable } from '@hello-pangea/dnd';
 import { useId } from 'react';
-import type { BoardColumn as Column } from '../utils/group-columns.ts';
+import type { FormErrors } from '../../../sync/form-errors.ts';
+import type { BoardColumn as Column } from '../lib/group-columns.ts';
 import type { CardContext } from './card-context.ts';
 import { ColumnHeader } from './column-header.tsx';
 import { LeadCard } from './lead-card.tsx';
@@ -18,7 +19,7 @@ type BoardColumnProps = {
 export type QuickAddLeadHandler = (
   statusId: string,
   values: { full_name: string; product: string },
-) => Promise<Record<string, string[]> | null>;
+) => Promise<FormErrors | null>;
 
 /** One status: header, quick add, and its cards as a windowed drop target. */
 export function BoardColumn({

@@ -7,8 +7,8 @@ import {
   dragStartMessage,
   dragUpdateMessage,
   type AnnouncementContext,
-} from '../utils/announcements.ts';
-import type { BoardColumn as Column } from '../utils/group-columns.ts';
+} from '../lib/announcements.ts';
+import type { BoardColumn as Column } from '../lib/group-columns.ts';
 import { BoardColumn, type QuickAddLeadHandler } from './board-column.tsx';
 import type { CardContext } from './card-context.ts';
 

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { PRODUCTS, type Product, type Profile } from '../../../sync/types.ts';
 import { useBoardUiStore } from '../store/board-ui-store.ts';
-import { hasActiveFilters } from '../utils/filter-leads.ts';
+import { hasActiveFilters } from '../lib/filter-leads.ts';
 
 type BoardFiltersProps = {
   /** Agents to filter by (profiles with leads or the role agent). */

@@ -2,12 +2,8 @@ import { useCallback, useMemo, useState } from 'react';
 import type { LocalDb } from '../../../sync/local-db.ts';
 import { dismissRejected } from '../../../sync/reject.ts';
 import type { Lead } from '../../../sync/types.ts';
-import {
-  usePipelineLeads,
-  usePipelines,
-  usePipelineStatuses,
-  useProfiles,
-} from '../hooks/use-board-data.ts';
+import { usePipelineStatuses } from '../../../lib/use-pipeline-statuses.ts';
+import { usePipelineLeads, usePipelines, useProfiles } from '../hooks/use-board-data.ts';
 import { useBoardColumns } from '../hooks/use-board-columns.ts';
 import { useCardContext } from '../hooks/use-card-context.ts';
 import { useLeadActions } from '../hooks/use-lead-actions.ts';

@@ -5,7 +5,7 @@ import {
   readableTextColor,
 } from '../../../lib/color-contrast.ts';
 import type { PipelineStatus } from '../../../sync/types.ts';
-import { formatPremium } from '../utils/format.ts';
+import { formatPremium } from '../lib/format.ts';
 
 type ColumnHeaderProps = {
   status: PipelineStatus;

@@ -9,6 +9,8 @@ type FormFieldProps = {
   type?: 'text' | 'email' | 'tel';
   inputMode?: 'decimal';
   required?: boolean;
+  /** From the mutation's schema (maxLengthOf), never typed in by hand. */
+  maxLength?: number | undefined;
   multiline?: boolean;
   options?: readonly { value: string; label: string }[];
 };
@@ -25,6 +27,7 @@ export function FormField(props: FormFieldProps) {
     'aria-invalid': error ? true : undefined,
     'aria-describedby': error ? errorId : undefined,
     required: props.required,
+    maxLength: props.maxLength,
   } as const;
   return (
     <div className="form-field">

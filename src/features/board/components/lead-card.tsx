@@ -2,7 +2,7 @@ import type { DraggableProvided } from '@hello-pangea/dnd';
 import { useId, type CSSProperties } from 'react';
 import { MenuButton, type MenuItem } from '../../../components/menu-button.tsx';
 import type { Lead, PipelineStatus } from '../../../sync/types.ts';
-import { formatDuration, formatPremium } from '../utils/format.ts';
+import { formatDuration, formatPremium } from '../lib/format.ts';
 import { NextAction } from './next-action.tsx';
 
 export type LeadCardProps = {

@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react';
 import type { LocalDb } from '../../../sync/local-db.ts';
 import { mutate } from '../../../sync/mutate.ts';
 import { PRODUCTS, type Lead, type Profile } from '../../../sync/types.ts';
-import { errorsByField, otherErrors } from '../utils/field-errors.ts';
-import { mutationFieldErrors } from '../utils/mutation-errors.ts';
+import { otherErrors, refusalErrors, type FormErrors } from '../../../sync/form-errors.ts';
+import { leadFields } from '../../../sync/mutations/fields.ts';
+import { maxLengthOf } from '../../../sync/schema-limits.ts';
 import { FormField } from './form-field.tsx';
-import { leadPatch, toDraft, type LeadDraft } from '../utils/lead-draft.ts';
+import { leadPatch, toDraft, type LeadDraft } from '../lib/lead-draft.ts';
 
 type LeadFormProps = {
   db: LocalDb;
@@ -15,21 +16,13 @@ type LeadFormProps = {
   onSaved: () => void;
 };
 
-const FIELDS = [
-  'full_name',
-  'email',
-  'phone',
-  'product',
-  'estimated_premium',
-  'source',
-  'assigned_to',
-  'notes',
-];
+/** The fields update_lead may patch: every one has an input here. */
+const FIELDS = Object.keys(leadFields);
 
 /** Edits a lead through update_lead; the sync layer's validation messages appear by each field. */
 export function LeadForm({ db, lead, currentUser, profiles, onSaved }: LeadFormProps) {
   const [draft, setDraft] = useState<LeadDraft>(() => toDraft(lead));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<FormErrors>({});
   const set = (field: keyof LeadDraft) => (value: string) =>
     setDraft((d) => ({ ...d, [field]: value }));
 
@@ -48,7 +41,7 @@ export function LeadForm({ db, lead, currentUser, profiles, onSaved }: LeadFormP
       setErrors({});
       onSaved();
     } catch (error) {
-      setErrors(errorsByField(mutationFieldErrors(error)));
+      setErrors(refusalErrors(error));
     }
   }
 
@@ -58,6 +51,7 @@ export function LeadForm({ db, lead, currentUser, profiles, onSaved }: LeadFormP
     label,
     value: draft[name],
     error: errors[name],
+    maxLength: maxLengthOf(leadFields[name]),
     onChange: set(name),
   });
 

@@ -1,4 +1,8 @@
-import { parseTemplate, type TemplateValues } from '../../../lib/action-template.ts';
+import {
+  parseTemplate,
+  placeholderNote,
+  type TemplateValues,
+} from '../../../lib/action-template.ts';
 
 type NextActionProps = {
   template: string | null;
@@ -24,13 +28,13 @@ export function NextAction({ template, values }: NextActionProps) {
           case 'missing':
             return (
               <span key={i} className="template-missing">
-                [no {segment.field.replaceAll('_', ' ')}]
+                {placeholderNote(segment)}
               </span>
             );
           case 'unknown':
             return (
               <mark key={i} className="template-unknown">
-                [unknown field: {segment.placeholder || 'empty'}]
+                {placeholderNote(segment)}
               </mark>
             );
         }

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { Pipeline } from '../../../sync/types.ts';
 
 type PipelineSelectorProps = {
-  /** Already in display order (default first, see sortPipelines). */
+  /** Already in display order (default first, see comparePipelines). */
   pipelines: readonly Pipeline[];
   selectedId: string | null;
   onSelect: (pipelineId: string) => void;

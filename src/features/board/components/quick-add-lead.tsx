@@ -1,14 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
+import { leadFields } from '../../../sync/mutations/fields.ts';
+import { maxLengthOf } from '../../../sync/schema-limits.ts';
 import { PRODUCTS } from '../../../sync/types.ts';
-import { errorsByField, otherErrors } from '../utils/field-errors.ts';
+import { otherErrors, type FormErrors } from '../../../sync/form-errors.ts';
 
 type QuickAddLeadProps = {
   statusName: string;
-  /** Resolves to field errors (by argument path) when the lead was refused, else null. */
-  onAdd: (values: {
-    full_name: string;
-    product: string;
-  }) => Promise<Record<string, string[]> | null>;
+  /** Resolves to messages by field when the lead was refused, else null. */
+  onAdd: (values: { full_name: string; product: string }) => Promise<FormErrors | null>;
 };
 
 /** "Add lead" at the top of a column: a name and a product are enough to start. */
@@ -16,14 +15,14 @@ export function QuickAddLead({ statusName, onAdd }: QuickAddLeadProps) {
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [product, setProduct] = useState<string>('auto');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<FormErrors>({});
   const ids = { form: useId(), name: useId(), product: useId(), nameError: useId() };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const result = await onAdd({ full_name: name, product });
     if (result) {
-      setErrors(errorsByField(result));
+      setErrors(result);
       return;
     }
     setErrors({});
@@ -58,6 +57,7 @@ export function QuickAddLead({ statusName, onAdd }: QuickAddLeadProps) {
       <input
         id={ids.name}
         value={name}
+        maxLength={maxLengthOf(leadFields.full_name)}
         // Opening the form is an explicit request to type a name.
         // eslint-disable-next-line jsx-a11y/no-autofocus
         autoFocus

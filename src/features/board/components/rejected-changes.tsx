@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { RejectedMutation } from '../../../sync/types.ts';
-import { formatSince } from '../utils/format.ts';
+import { formatSince } from '../lib/format.ts';
 
 type RejectedChangesProps = {
   rejected: readonly RejectedMutation[];

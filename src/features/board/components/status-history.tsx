@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { LocalDb } from '../../../sync/local-db.ts';
 import type { Profile } from '../../../sync/types.ts';
-import { formatSince } from '../utils/format.ts';
+import { formatSince } from '../lib/format.ts';
 
 type StatusHistoryProps = {
   db: LocalDb;

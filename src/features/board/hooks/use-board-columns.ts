@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import type { Lead, PipelineStatus } from '../../../sync/types.ts';
 import { useBoardUiStore } from '../store/board-ui-store.ts';
-import { leadFilter } from '../utils/filter-leads.ts';
-import { groupColumns, type BoardColumn } from '../utils/group-columns.ts';
+import { leadFilter } from '../lib/filter-leads.ts';
+import { groupColumns, type BoardColumn } from '../lib/group-columns.ts';
 
 /**
  * The selected pipeline's columns after search and filters. Counts and sums are taken over every

@@ -1,36 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { LocalDb } from '../../../sync/local-db.ts';
-import type { Lead, Pipeline, PipelineStatus, Profile } from '../../../sync/types.ts';
+import { orderedPipelines } from '../../../sync/read-models/pipeline-order.ts';
+import type { Lead, Pipeline, Profile } from '../../../sync/types.ts';
 
 // Replicated data comes from Dexie live queries: every tab sees local and pulled changes at once.
 // Lead queries are limited to one pipeline (the index on pipeline_id), never the whole table.
 
-/** Pipelines the user may see: default first, then display_order, then name. */
-export function sortPipelines(pipelines: readonly Pipeline[]): Pipeline[] {
-  return [...pipelines].sort(
-    (a, b) =>
-      Number(b.is_default) - Number(a.is_default) ||
-      a.display_order - b.display_order ||
-      a.name.localeCompare(b.name),
-  );
-}
-
+/** Pipelines the user may see, in the one pipeline order (src/sync/read-models). */
 export function usePipelines(db: LocalDb): Pipeline[] | undefined {
-  return useLiveQuery(async () => sortPipelines(await db.pipelines.toArray()), [db]);
-}
-
-export function usePipelineStatuses(
-  db: LocalDb,
-  pipelineId: string | null,
-): PipelineStatus[] | undefined {
-  return useLiveQuery(
-    () =>
-      pipelineId === null
-        ? []
-        : db.pipeline_statuses.where('pipeline_id').equals(pipelineId).toArray(),
-    [db, pipelineId],
-  );
+  return useLiveQuery(() => orderedPipelines(db), [db]);
 }
 
 export function usePipelineLeads(db: LocalDb, pipelineId: string | null): Lead[] | undefined {

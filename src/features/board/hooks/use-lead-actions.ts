@@ -1,19 +1,11 @@
-import { Dexie } from 'dexie';
 import { useCallback } from 'react';
 import type { LocalDb } from '../../../sync/local-db.ts';
 import { mutate } from '../../../sync/mutate.ts';
 import { positionBetween, positionForIndex } from '../../../sync/ordering.ts';
+import { firstPositionInColumn } from '../../../sync/read-models/column-query.ts';
 import type { Lead } from '../../../sync/types.ts';
 import { useUndoStore } from '../store/undo-store.ts';
-import { mutationFieldErrors } from '../utils/mutation-errors.ts';
-
-async function firstPositionInColumn(db: LocalDb, pipelineId: string, statusId: string) {
-  const first = await db.leads
-    .where('[pipeline_id+status_id+position]')
-    .between([pipelineId, statusId, Dexie.minKey], [pipelineId, statusId, Dexie.maxKey])
-    .first();
-  return first?.position ?? null;
-}
+import { refusalErrors } from '../../../sync/form-errors.ts';
 
 export type LeadActions = ReturnType<typeof useLeadActions>;
 
@@ -101,7 +93,7 @@ export function useLeadActions(db: LocalDb, userId: string) {
         });
         return null;
       } catch (error) {
-        return mutationFieldErrors(error);
+        return refusalErrors(error);
       }
     },
     [db, userId],

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { SyncEngine } from '../../../sync/engine.ts';
 import type { LocalDb } from '../../../sync/local-db.ts';
+import { mutationGroup } from '../../../sync/mutations/registry.ts';
 import { pendingRowIds } from '../../../sync/pending.ts';
 import type { SyncStatus } from '../../../sync/sync-status.ts';
 import type { RejectedMutation } from '../../../sync/types.ts';
@@ -26,10 +27,8 @@ export function usePendingRowIds(db: LocalDb): ReadonlySet<string> {
   return useLiveQuery(() => pendingRowIds(db), [db]) ?? EMPTY;
 }
 
-const LEAD_MUTATIONS = new Set(['create_lead', 'update_lead', 'move_lead', 'delete_lead']);
-
 function leadIdOf(rejected: RejectedMutation): string | null {
-  if (!LEAD_MUTATIONS.has(rejected.name)) return null;
+  if (mutationGroup(rejected.name) !== 'leads') return null;
   const args = rejected.args as { id?: unknown } | null;
   return typeof args?.id === 'string' ? args.id : null;
 }

@@ -4,7 +4,7 @@ import type { Pipeline } from '../../../sync/types.ts';
 import { plural } from '../lib/format.ts';
 import { deletePipeline } from '../lib/pipeline-actions.ts';
 import type { StatusMap } from '../lib/status-mapping.ts';
-import { submitErrors } from '../lib/submit-errors.ts';
+import { refusalErrors } from '../../../sync/form-errors.ts';
 import { DialogPanel } from '../../../components/dialog-panel.tsx';
 import { GuidedMove } from './guided-move.tsx';
 
@@ -28,7 +28,7 @@ export function DeletePipelineDialog(props: DeletePipelineDialogProps) {
       await deletePipeline(db, pipeline.id, moveTo);
       onDeleted();
     } catch (e) {
-      setError(Object.values(submitErrors(e)).join(' '));
+      setError(Object.values(refusalErrors(e)).join(' '));
     }
   };
 

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { PipelineStatus } from '../../../sync/types.ts';
 import { plural } from '../lib/format.ts';
-import { submitErrors } from '../lib/submit-errors.ts';
+import { refusalErrors } from '../../../sync/form-errors.ts';
 import { DialogPanel } from '../../../components/dialog-panel.tsx';
 
 type DeleteStatusDialogProps = {
@@ -26,7 +26,7 @@ export function DeleteStatusDialog(props: DeleteStatusDialogProps) {
     try {
       await onConfirm(leadCount > 0 ? target : undefined);
     } catch (e) {
-      setError(Object.values(submitErrors(e)).join(' '));
+      setError(Object.values(refusalErrors(e)).join(' '));
     }
   };
 

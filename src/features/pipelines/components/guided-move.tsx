@@ -3,7 +3,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { LocalDb } from '../../../sync/local-db.ts';
 import type { Pipeline } from '../../../sync/types.ts';
 import { plural } from '../lib/format.ts';
-import { leadCountsByStatus, listStatuses } from '../lib/queries.ts';
+import { pipelineStatuses } from '../../../sync/read-models/status-order.ts';
+import { leadCountsByStatus } from '../lib/queries.ts';
 import {
   prefillStatusMap,
   statusMapForMove,
@@ -31,9 +32,9 @@ export function GuidedMove({ db, pipeline, targets, onConfirm, onCancel }: Guide
   const [choices, setChoices] = useState<Record<string, StatusMap>>({});
   const data = useLiveQuery(async () => {
     const [source, counts, target] = await Promise.all([
-      listStatuses(db, pipeline.id),
+      pipelineStatuses(db, pipeline.id),
       leadCountsByStatus(db, pipeline.id),
-      targetId ? listStatuses(db, targetId) : Promise.resolve([]),
+      targetId ? pipelineStatuses(db, targetId) : Promise.resolve([]),
     ]);
     return { source, counts, target };
   }, [db, pipeline.id, targetId]);

@@ -1,7 +1,12 @@
 import { useId, useState } from 'react';
 import type { Pipeline } from '../../../sync/types.ts';
 import { useFormState } from '../hooks/use-form-state.ts';
-import { pipelineFields, validatePipeline, type PipelineFormValues } from '../lib/form-values.ts';
+import {
+  PIPELINE_LIMITS,
+  pipelineFields,
+  validatePipeline,
+  type PipelineFormValues,
+} from '../lib/form-values.ts';
 import { errorProps, FieldError } from './field-error.tsx';
 
 export type PipelineFormResult = ReturnType<typeof pipelineFields> & {
@@ -43,7 +48,7 @@ export function PipelineForm(props: PipelineFormProps) {
         id={`${id}-name`}
         value={values.name}
         required
-        maxLength={120}
+        maxLength={PIPELINE_LIMITS.name}
         {...errorProps(`${id}-name`, errors.name)}
         onChange={(event) => set('name', event.target.value)}
       />

@@ -50,6 +50,9 @@ export function PipelineList(props: PipelineListProps) {
       getName={(p) => p.name}
       sortable={canManage}
       onReorder={(ordered) => onReorder(ordered.map((p) => p.id))}
+      // The one pipeline order puts the default first (comparePipelines); it is moved there by
+      // "Make default", not by dragging.
+      fixedCount={pipelines[0]?.is_default ? 1 : 0}
       renderItem={(p) => (
         <PipelineRow
           pipeline={p}

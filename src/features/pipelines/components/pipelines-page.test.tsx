@@ -101,21 +101,18 @@ describe('PipelinesPage (manager)', () => {
     });
   });
 
-  it('reorders pipelines with the move buttons and makes another the default', async () => {
+  it('keeps the default first; making another the default moves it there', async () => {
     const { db, user } = await renderPage();
-    await user.click(screen.getByRole('button', { name: 'Move Renewals up' }));
-    await waitFor(() => expect(rowNames()).toEqual(['Renewals', 'Sales']));
+    expect(rowNames()).toEqual(['Sales', 'Renewals']);
+    expect(screen.getByRole('button', { name: 'Move Renewals up' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Move Sales down' })).toBeDisabled();
     await user.click(within(pipelineList()).getByRole('button', { name: /^Renewals/ }));
     await user.click(screen.getByRole('button', { name: 'Make default' }));
-    await waitFor(async () =>
-      expect((await db.pipelines.filter((p) => p.is_default).toArray()).map((p) => p.name)).toEqual(
-        ['Renewals'],
-      ),
-    );
-    expect((await queued(db)).map((m) => m.name)).toEqual([
-      'reorder_pipelines',
-      'set_default_pipeline',
+    await waitFor(() => expect(rowNames()).toEqual(['Renewals', 'Sales']));
+    expect((await db.pipelines.filter((p) => p.is_default).toArray()).map((p) => p.name)).toEqual([
+      'Renewals',
     ]);
+    expect((await queued(db)).map((m) => m.name)).toEqual(['set_default_pipeline']);
   });
 
   it('explains why the default pipeline cannot be deleted and how to change it', async () => {

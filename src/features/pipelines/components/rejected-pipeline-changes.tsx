@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { LocalDb } from '../../../sync/local-db.ts';
 import { dismissRejected } from '../../../sync/reject.ts';
-import { describeChange, describeReason, PIPELINE_MUTATIONS } from '../lib/describe-rejection.ts';
+import { mutationGroup } from '../../../sync/mutations/registry.ts';
+import { describeChange, describeReason } from '../lib/describe-rejection.ts';
 
 /**
  * Pipeline and status changes the server refused (e.g. a duplicate status name made offline by
@@ -17,7 +18,7 @@ export function RejectedPipelineChanges({ db }: { db: LocalDb }) {
     ]);
     const names = new Map<string, string>();
     for (const row of [...pipelines, ...statuses]) names.set(row.id, row.name);
-    return { rejected: rejected.filter((r) => PIPELINE_MUTATIONS.has(r.name)), names };
+    return { rejected: rejected.filter((r) => mutationGroup(r.name) === 'pipelines'), names };
   }, [db]);
   if (!data || data.rejected.length === 0) return null;
   const nameOf = (id: string) => data.names.get(id);

@@ -15,6 +15,8 @@ type SortableListProps<T> = {
   sortable: boolean;
   /** The full new order, after a drag or a move button. */
   onReorder: (ordered: T[]) => void;
+  /** How many leading items keep their place (the default pipeline always comes first). */
+  fixedCount?: number;
   renderItem: (item: T, index: number) => ReactNode;
 };
 
@@ -27,12 +29,13 @@ const INSTRUCTIONS =
  */
 export function SortableList<T>(props: SortableListProps<T>) {
   const { id, label, items, getKey, getName, sortable, onReorder, renderItem } = props;
+  const fixed = props.fixedCount ?? 0;
   // The dropped order shows at once; it is dropped as soon as the store returns new items.
   const [pending, setPending] = useState<{ base: readonly T[]; order: T[] } | null>(null);
   const shown = pending && pending.base === items ? pending.order : items;
 
   const move = (from: number, to: number) => {
-    if (from === to || to < 0 || to >= shown.length) return;
+    if (from === to || from < fixed || to < fixed || to >= shown.length) return;
     const order = moveItem(shown, from, to);
     setPending({ base: items, order });
     onReorder(order);
@@ -67,7 +70,12 @@ export function SortableList<T>(props: SortableListProps<T>) {
             {shown.map((item, index) => {
               const name = getName(item);
               return (
-                <Draggable key={getKey(item)} draggableId={getKey(item)} index={index}>
+                <Draggable
+                  key={getKey(item)}
+                  draggableId={getKey(item)}
+                  index={index}
+                  isDragDisabled={index < fixed}
+                >
                   {(drag) => (
                     <li
                       ref={drag.innerRef}
@@ -82,7 +90,7 @@ export function SortableList<T>(props: SortableListProps<T>) {
                       <button
                         type="button"
                         aria-label={`Move ${name} up`}
-                        disabled={index === 0}
+                        disabled={index <= fixed}
                         onClick={() => move(index, index - 1)}
                       >
                         ↑
@@ -90,7 +98,7 @@ export function SortableList<T>(props: SortableListProps<T>) {
                       <button
                         type="button"
                         aria-label={`Move ${name} down`}
-                        disabled={index === shown.length - 1}
+                        disabled={index < fixed || index === shown.length - 1}
                         onClick={() => move(index, index + 1)}
                       >
                         ↓

@@ -4,10 +4,11 @@ import { useFormState } from '../hooks/use-form-state.ts';
 import {
   statusFields,
   statusFormValues,
+  STATUS_LIMITS,
   validateStatus,
-  type FieldErrors,
   type StatusFormValues,
 } from '../lib/form-values.ts';
+import type { FormErrors } from '../../../sync/form-errors.ts';
 import { ActionTemplateEditor } from './action-template-editor.tsx';
 import { ColorField } from './color-field.tsx';
 import { errorProps, FieldError } from './field-error.tsx';
@@ -33,7 +34,7 @@ export function StatusForm({ status, siblings, onSubmit, onCancel }: StatusFormP
   );
   // Name errors show as soon as the person types: a duplicate is caught before saving.
   const live = validateStatus(values, siblings, status?.id);
-  const shown: FieldErrors = {
+  const shown: FormErrors = {
     ...errors,
     name: live.name && values.name ? live.name : errors.name,
   };
@@ -49,7 +50,7 @@ export function StatusForm({ status, siblings, onSubmit, onCancel }: StatusFormP
         id={`${id}-name`}
         value={values.name}
         required
-        maxLength={80}
+        maxLength={STATUS_LIMITS.name}
         {...errorProps(`${id}-name`, shown.name)}
         onChange={(event) => set('name', event.target.value)}
       />

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { LocalDb } from '../../../sync/local-db.ts';
 import type { Pipeline, PipelineStatus } from '../../../sync/types.ts';
-import { usePipelineStatuses } from '../hooks/use-pipeline-data.ts';
+import { usePipelineStatuses } from '../../../lib/use-pipeline-statuses.ts';
+import { useLeadCountsByStatus } from '../hooks/use-pipeline-data.ts';
 import { changedFields } from '../lib/changed-fields.ts';
 import { plural } from '../lib/format.ts';
 import {
@@ -28,11 +29,11 @@ export function StatusSection({
   pipeline: Pipeline;
   canManage: boolean;
 }) {
-  const data = usePipelineStatuses(db, pipeline.id);
+  const statuses = usePipelineStatuses(db, pipeline.id);
+  const leadCounts = useLeadCountsByStatus(db, pipeline.id);
   const [editing, setEditing] = useState<Editing>(null);
   const close = () => setEditing(null);
-  if (!data) return <p>Loading statuses…</p>;
-  const { statuses, leadCounts } = data;
+  if (!statuses || !leadCounts) return <p>Loading statuses…</p>;
 
   return (
     <section aria-labelledby="statuses-heading">

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { hasErrors, type FieldErrors } from '../lib/form-values.ts';
-import { submitErrors } from '../lib/submit-errors.ts';
+import { hasErrors, refusalErrors, type FormErrors } from '../../../sync/form-errors.ts';
 
 /**
  * Values, field errors and the submit cycle shared by the pipeline and status forms: editing a
@@ -9,11 +8,11 @@ import { submitErrors } from '../lib/submit-errors.ts';
  */
 export function useFormState<Values extends object>(
   initial: Values | (() => Values),
-  validate: (values: Values) => FieldErrors,
+  validate: (values: Values) => FormErrors,
   save: (values: Values) => Promise<void>,
 ) {
   const [values, setValues] = useState<Values>(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [errors, setErrors] = useState<FormErrors>({});
   const [submitting, setSubmitting] = useState(false);
 
   const set = <K extends keyof Values>(key: K, value: Values[K]) => {
@@ -30,7 +29,7 @@ export function useFormState<Values extends object>(
     try {
       await save(values);
     } catch (error) {
-      setErrors(submitErrors(error));
+      setErrors(refusalErrors(error));
     } finally {
       setSubmitting(false);
     }

@@ -1,11 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { LocalDb } from '../../../sync/local-db.ts';
-import type { Pipeline, PipelineStatus } from '../../../sync/types.ts';
+import type { Pipeline } from '../../../sync/types.ts';
+import { orderedPipelines } from '../../../sync/read-models/pipeline-order.ts';
 import {
   leadCountsByPipeline,
   leadCountsByStatus,
-  listPipelines,
-  listStatuses,
   statusCountsByPipeline,
 } from '../lib/queries.ts';
 
@@ -17,11 +16,11 @@ export type PipelineOverview = {
   leadCounts: ReadonlyMap<string, number>;
 };
 
-/** Pipelines in display order with their status and lead counts; undefined while loading. */
+/** Pipelines in the one pipeline order with their status and lead counts; undefined while loading. */
 export function usePipelineOverview(db: LocalDb): PipelineOverview | undefined {
   return useLiveQuery(async () => {
     const [pipelines, statusCounts, leadCounts] = await Promise.all([
-      listPipelines(db),
+      orderedPipelines(db),
       statusCountsByPipeline(db),
       leadCountsByPipeline(db),
     ]);
@@ -29,22 +28,13 @@ export function usePipelineOverview(db: LocalDb): PipelineOverview | undefined {
   }, [db]);
 }
 
-export type PipelineStatuses = {
-  statuses: PipelineStatus[];
-  leadCounts: ReadonlyMap<string, number>;
-};
-
-/** Statuses of one pipeline in display order with their lead counts. */
-export function usePipelineStatuses(
+/** Leads per status of one pipeline (live); undefined while loading. */
+export function useLeadCountsByStatus(
   db: LocalDb,
   pipelineId: string | undefined,
-): PipelineStatuses | undefined {
-  return useLiveQuery(async () => {
-    if (!pipelineId) return { statuses: [], leadCounts: NO_COUNTS };
-    const [statuses, leadCounts] = await Promise.all([
-      listStatuses(db, pipelineId),
-      leadCountsByStatus(db, pipelineId),
-    ]);
-    return { statuses, leadCounts };
-  }, [db, pipelineId]);
+): ReadonlyMap<string, number> | undefined {
+  return useLiveQuery(
+    () => (pipelineId ? leadCountsByStatus(db, pipelineId) : NO_COUNTS),
+    [db, pipelineId],
+  );
 }

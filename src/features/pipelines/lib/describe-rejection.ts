@@ -1,17 +1,5 @@
 import type { RejectedMutation } from '../../../sync/types.ts';
 
-export const PIPELINE_MUTATIONS = new Set([
-  'create_pipeline',
-  'update_pipeline',
-  'reorder_pipelines',
-  'set_default_pipeline',
-  'delete_pipeline',
-  'create_pipeline_status',
-  'update_pipeline_status',
-  'reorder_pipeline_statuses',
-  'delete_pipeline_status',
-]);
-
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value ? value : undefined;
 }

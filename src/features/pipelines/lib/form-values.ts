@@ -1,22 +1,27 @@
-import { isHexColor } from '../../../lib/color-contrast.ts';
+import type { FormErrors } from '../../../sync/form-errors.ts';
+import { schemaErrors } from '../../../sync/form-errors.ts';
+import { createPipeline } from '../../../sync/mutations/create-pipeline.ts';
+import { createPipelineStatus } from '../../../sync/mutations/create-pipeline-status.ts';
+import { maxLengthOf } from '../../../sync/schema-limits.ts';
 import type { PipelineStatus } from '../../../sync/types.ts';
 import { findDuplicateName } from './status-names.ts';
 
-// Form state is plain strings; these turn it into mutation fields (blank → null) and check it
-// with the same limits as the database, so mistakes show inline before anything is queued.
-
-export type FieldErrors = Partial<Record<string, string>>;
+// Form state is plain strings; these turn it into mutation fields (blank → null) and check them
+// with the mutation's own schema, so the rules, limits and messages are the ones mutate() and
+// the database apply, shown inline before anything is queued.
 
 export type PipelineFormValues = { name: string; description: string };
 
-export function validatePipeline(values: PipelineFormValues): FieldErrors {
-  const errors: FieldErrors = {};
-  const name = values.name.trim();
-  if (!name) errors.name = 'Pipeline name is required';
-  else if (name.length > 120) errors.name = 'Pipeline name must be at most 120 characters';
-  if (values.description.trim().length > 2000)
-    errors.description = 'Description must be at most 2000 characters';
-  return errors;
+const pipelineSchema = createPipeline.args.pick({ name: true, description: true });
+
+/** Input limits, read from the schema (the inputs' maxLength). */
+export const PIPELINE_LIMITS = {
+  name: maxLengthOf(pipelineSchema.shape.name),
+  description: maxLengthOf(pipelineSchema.shape.description),
+};
+
+export function validatePipeline(values: PipelineFormValues): FormErrors {
+  return schemaErrors(pipelineSchema, pipelineFields(values));
 }
 
 export type StatusFormValues = {
@@ -39,25 +44,32 @@ export function statusFormValues(status?: PipelineStatus): StatusFormValues {
   };
 }
 
+const statusSchema = createPipelineStatus.args.pick({
+  name: true,
+  description: true,
+  color_hex: true,
+  icon_name: true,
+  is_final: true,
+  ai_action_template: true,
+});
+
+export const STATUS_LIMITS = {
+  name: maxLengthOf(statusSchema.shape.name),
+  description: maxLengthOf(statusSchema.shape.description),
+  icon_name: maxLengthOf(statusSchema.shape.icon_name),
+  ai_action_template: maxLengthOf(statusSchema.shape.ai_action_template),
+};
+
+/** The schema's rules, plus the case-insensitive duplicate name the form can see locally. */
 export function validateStatus(
   values: StatusFormValues,
   siblings: readonly PipelineStatus[],
   exceptId?: string,
-): FieldErrors {
-  const errors: FieldErrors = {};
-  const name = values.name.trim();
-  const duplicate = findDuplicateName(siblings, name, exceptId);
-  if (!name) errors.name = 'Status name is required';
-  else if (name.length > 80) errors.name = 'Status name must be at most 80 characters';
-  else if (duplicate)
+): FormErrors {
+  const errors = schemaErrors(statusSchema, statusFields(values));
+  const duplicate = findDuplicateName(siblings, values.name.trim(), exceptId);
+  if (!errors.name && duplicate)
     errors.name = `This pipeline already has a status called “${duplicate.name}” (names are compared ignoring case)`;
-  if (values.color_hex && !isHexColor(values.color_hex))
-    errors.color_hex = 'Color must look like #RRGGBB, e.g. #1E40AF';
-  if (values.description.trim().length > 2000)
-    errors.description = 'Description must be at most 2000 characters';
-  if (values.ai_action_template.trim().length > 1000)
-    errors.ai_action_template = 'Action template must be at most 1000 characters';
-  if (values.icon_name.trim().length > 64) errors.icon_name = 'Icon name is too long';
   return errors;
 }
 
@@ -77,18 +89,4 @@ export function statusFields(values: StatusFormValues) {
 
 export function pipelineFields(values: PipelineFormValues) {
   return { name: values.name.trim(), description: orNull(values.description) };
-}
-
-export function hasErrors(errors: FieldErrors): boolean {
-  return Object.values(errors).some(Boolean);
-}
-
-/** Field messages from a MutationValidationError ('patch.name' → 'name'). */
-export function errorsFromFieldErrors(fieldErrors: Record<string, string[]>): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const [path, messages] of Object.entries(fieldErrors)) {
-    const field = path.split('.').pop() || 'form';
-    errors[field] = messages.join('; ');
-  }
-  return errors;
 }

@@ -1,7 +1,7 @@
 import type { LocalDb } from '../../../sync/local-db.ts';
 import { mutate } from '../../../sync/mutate.ts';
 import type { StatusMap } from './status-mapping.ts';
-import { listStatuses } from './queries.ts';
+import { pipelineStatuses } from '../../../sync/read-models/status-order.ts';
 
 // Every change on this page is a sync mutation: applied to the local store and queued in one
 // transaction, so it works offline and reaches the server (which may still refuse it) later.
@@ -23,7 +23,7 @@ export async function createPipeline(
   templatePipelineId?: string,
 ): Promise<string> {
   const id = crypto.randomUUID();
-  const template = templatePipelineId ? await listStatuses(db, templatePipelineId) : [];
+  const template = templatePipelineId ? await pipelineStatuses(db, templatePipelineId) : [];
   await mutate(db, 'create_pipeline', {
     id,
     ...fields,

@@ -1,4 +1,5 @@
 import { compareByPosition } from '../../../sync/ordering.ts';
+import { compareStatuses } from '../../../sync/read-models/status-order.ts';
 import type { Lead, PipelineStatus } from '../../../sync/types.ts';
 
 export type BoardColumn = {
@@ -9,12 +10,6 @@ export type BoardColumn = {
   /** Sum of estimated premium over every (filtered) lead in the column, not only rendered ones. */
   premiumSum: number;
 };
-
-export function sortStatuses(statuses: readonly PipelineStatus[]): PipelineStatus[] {
-  return [...statuses].sort(
-    (a, b) => a.display_order - b.display_order || a.name.localeCompare(b.name),
-  );
-}
 
 /**
  * Groups a pipeline's (already filtered) leads into its status columns. One pass over the leads,
@@ -27,7 +22,7 @@ export function groupColumns(
   const byStatus = new Map<string, Lead[]>();
   for (const status of statuses) byStatus.set(status.id, []);
   for (const lead of leads) byStatus.get(lead.status_id)?.push(lead);
-  return sortStatuses(statuses).map((status) => {
+  return [...statuses].sort(compareStatuses).map((status) => {
     const columnLeads = (byStatus.get(status.id) ?? []).sort(compareByPosition);
     let premiumSum = 0;
     for (const lead of columnLeads) premiumSum += lead.estimated_premium ?? 0;

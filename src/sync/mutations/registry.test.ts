@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { MUTATIONS, mutationGroup } from './registry.ts';
+
+describe('mutation groups come from the definitions', () => {
+  it('sorts every mutation into leads or pipelines by its own group field', () => {
+    const byGroup = (group: string) =>
+      Object.keys(MUTATIONS).filter((name) => mutationGroup(name) === group);
+    expect(byGroup('leads')).toEqual(['create_lead', 'update_lead', 'move_lead', 'delete_lead']);
+    expect(byGroup('pipelines')).toHaveLength(9);
+    expect(byGroup('leads').length + byGroup('pipelines').length).toBe(
+      Object.keys(MUTATIONS).length,
+    );
+  });
+
+  it('knows no group for a name outside the registry (e.g. queued by an older version)', () => {
+    expect(mutationGroup('archive_lead')).toBeUndefined();
+    expect(mutationGroup('toString')).toBeUndefined();
+  });
+});
