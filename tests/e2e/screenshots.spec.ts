@@ -3,7 +3,7 @@ import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { cardName, DESKTOP, list } from './board-support.ts';
 import { DEFAULT_PIPELINE, DEMO, openPipelines, pipelineRow, signIn } from './pipelines-support.ts';
 
-// The README's screenshots, taken from the real app at 1440×900 so they never go stale:
+// The README's screenshots (board light and dark, a drawer, the pipelines page), taken from the real app at 1440×900 so they never go stale:
 // `npm run screenshots` (SCREENSHOTS=1) writes them to docs/images/; a normal run still walks
 // the same screens, checks them and keeps the pictures with the test results.
 
@@ -33,6 +33,11 @@ test('README screenshots: the board, a card’s drawer, the pipelines page', asy
     },
   );
   await shoot(page, info, 'board.png');
+  // The same board with the system set to dark.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveCSS('background-color', 'rgb(11, 17, 32)');
+  await shoot(page, info, 'board-dark.png');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   const name = await cardName(page, 'Contacted');
   await page.getByRole('button', { name, exact: true }).click();
