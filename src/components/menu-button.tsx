@@ -1,11 +1,13 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import { placeMenu, type MenuPlacement } from './menu-position.ts';
 import './menu-button.css';
 
 export type MenuItem = { id: string; label: string; disabled?: boolean };
 
 type MenuButtonProps = {
-  /** Visible text of the button. */
-  label: string;
+  /** Visible content of the button (text, or an icon when `ariaLabel` names it). */
+  label: ReactNode;
   /** Accessible name of the button when the visible text is not enough (e.g. names the card). */
   ariaLabel?: string;
   /** Accessible name of the menu. */
@@ -17,7 +19,9 @@ type MenuButtonProps = {
 
 /**
  * WAI-ARIA menu button: Enter/Space/ArrowDown open it on the first item, arrows and Home/End move,
- * Enter selects, Escape or Tab closes and focus goes back to the button.
+ * Enter selects, Escape or Tab closes and focus goes back to the button. The menu is portalled
+ * to <body> with fixed coordinates, so no card or scrolling column can clip it or sit on top of
+ * it, and it flips above the button near the bottom of the screen.
  */
 export function MenuButton({
   label,
@@ -32,11 +36,51 @@ export function MenuButton({
   const menuId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const itemRefs = useRef<(HTMLLIElement | null)[]>([]);
+  const menuRef = useRef<HTMLUListElement>(null);
+  const [placement, setPlacement] = useState<MenuPlacement | null>(null);
   const enabled = items.map((item, i) => (item.disabled ? -1 : i)).filter((i) => i >= 0);
 
+  // Focus waits for the measured position: a hidden element cannot take focus.
+  const placed = placement !== null;
   useEffect(() => {
-    if (open) itemRefs.current[active]?.focus();
-  }, [open, active]);
+    if (open && placed) itemRefs.current[active]?.focus();
+  }, [open, placed, active]);
+
+  // Measure once the menu is in the DOM, before paint, and again when the page moves under it.
+  useLayoutEffect(() => {
+    if (!open) return;
+    const place = () => {
+      const button = buttonRef.current?.getBoundingClientRect();
+      const menu = menuRef.current;
+      if (!button || !menu) return;
+      setPlacement(
+        placeMenu(
+          button,
+          { width: menu.offsetWidth, height: menu.scrollHeight },
+          { width: window.innerWidth, height: window.innerHeight },
+        ),
+      );
+    };
+    place();
+    window.addEventListener('resize', place);
+    window.addEventListener('scroll', place, true);
+    return () => {
+      window.removeEventListener('resize', place);
+      window.removeEventListener('scroll', place, true);
+    };
+  }, [open]);
+
+  // A press anywhere else closes the menu (focus may not move when the press lands on text).
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      const target = event.target as Node | null;
+      if (menuRef.current?.contains(target) || buttonRef.current?.contains(target)) return;
+      setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
 
   function openAt(index: number | undefined) {
     if (index === undefined) return;
@@ -46,6 +90,7 @@ export function MenuButton({
 
   function close(refocus: boolean) {
     setOpen(false);
+    setPlacement(null);
     if (refocus) buttonRef.current?.focus();
   }
 
@@ -104,34 +149,43 @@ export function MenuButton({
       >
         {label}
       </button>
-      {open && (
-        <ul
-          id={menuId}
-          role="menu"
-          aria-label={menuLabel}
-          className="menu-list"
-          onKeyDown={onMenuKeyDown}
-          onBlur={(event) => {
-            if (!event.currentTarget.contains(event.relatedTarget)) close(false);
-          }}
-        >
-          {items.map((item, index) => (
-            <li
-              key={item.id}
-              ref={(el) => {
-                itemRefs.current[index] = el;
-              }}
-              role="menuitem"
-              tabIndex={index === active ? 0 : -1}
-              aria-disabled={item.disabled || undefined}
-              onClick={() => choose(index)}
-              onKeyDown={() => undefined}
-            >
-              {item.label}
-            </li>
-          ))}
-        </ul>
-      )}
+      {open &&
+        createPortal(
+          <ul
+            ref={menuRef}
+            id={menuId}
+            role="menu"
+            aria-label={menuLabel}
+            className="menu-list"
+            style={
+              placement
+                ? { top: placement.top, left: placement.left, maxHeight: placement.maxHeight }
+                : // Laid out but unseen until measured, so it never flashes in the wrong place.
+                  { top: 0, left: 0, visibility: 'hidden' }
+            }
+            onKeyDown={onMenuKeyDown}
+            onBlur={(event) => {
+              if (!event.currentTarget.contains(event.relatedTarget)) close(false);
+            }}
+          >
+            {items.map((item, index) => (
+              <li
+                key={item.id}
+                ref={(el) => {
+                  itemRefs.current[index] = el;
+                }}
+                role="menuitem"
+                tabIndex={index === active ? 0 : -1}
+                aria-disabled={item.disabled || undefined}
+                onClick={() => choose(index)}
+                onKeyDown={() => undefined}
+              >
+                {item.label}
+              </li>
+            ))}
+          </ul>,
+          document.body,
+        )}
     </div>
   );
 }

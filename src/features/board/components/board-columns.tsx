@@ -1,4 +1,4 @@
-import { DragDropContext, type DropResult } from '@hello-pangea/dnd';
+import { DragDropContext, type DragUpdate, type DropResult } from '@hello-pangea/dnd';
 import { useMemo } from 'react';
 import type { Lead } from '../../../sync/types.ts';
 import { useBoardUiStore } from '../store/board-ui-store.ts';
@@ -11,6 +11,20 @@ import {
 import type { BoardColumn as Column } from '../lib/group-columns.ts';
 import { BoardColumn, type QuickAddLeadHandler } from './board-column.tsx';
 import type { CardContext } from './card-context.ts';
+
+/**
+ * Scrolls the page sideways to centre the column holding `droppableId`. The library moves a
+ * keyboard-lifted card only into a column it sees whole, so the neighbours must be on screen
+ * too for the next arrow press; it follows window scrolling while a drag is on.
+ */
+function revealColumn(droppableId: string) {
+  const list = document.querySelector(`[data-rfd-droppable-id="${CSS.escape(droppableId)}"]`);
+  const column = list?.closest('.board-column');
+  if (!column) return;
+  const { left, width } = column.getBoundingClientRect();
+  const offset = left + width / 2 - document.documentElement.clientWidth / 2;
+  if (Math.abs(offset) > 1) window.scrollBy({ left: offset, behavior: 'instant' });
+}
 
 type BoardColumnsProps = {
   columns: readonly Column[];
@@ -41,6 +55,13 @@ export function BoardColumns({ columns, card, onQuickAdd, onMove }: BoardColumns
     columnSize: (id) => lookup.byStatus.get(id)?.count ?? 0,
   };
 
+  function onDragUpdate(update: DragUpdate, provided: { announce: (message: string) => void }) {
+    provided.announce(dragUpdateMessage(update, ctx));
+    if (update.mode === 'SNAP' && update.destination) {
+      revealColumn(update.destination.droppableId);
+    }
+  }
+
   function onDragEnd(result: DropResult, provided: { announce: (message: string) => void }) {
     provided.announce(dragEndMessage(result, ctx));
     const { destination, source, draggableId } = result;
@@ -56,7 +77,7 @@ export function BoardColumns({ columns, card, onQuickAdd, onMove }: BoardColumns
   return (
     <DragDropContext
       onDragStart={(start, provided) => provided.announce(dragStartMessage(start, ctx))}
-      onDragUpdate={(update, provided) => provided.announce(dragUpdateMessage(update, ctx))}
+      onDragUpdate={onDragUpdate}
       onDragEnd={onDragEnd}
     >
       <div className="board-columns">
@@ -64,7 +85,7 @@ export function BoardColumns({ columns, card, onQuickAdd, onMove }: BoardColumns
           <BoardColumn
             key={column.status.id}
             column={column}
-            collapsed={column.status.is_final && !!collapsed[column.status.id]}
+            collapsed={!!collapsed[column.status.id]}
             onToggleCollapsed={toggleCollapsed}
             card={card}
             onQuickAdd={onQuickAdd}

@@ -1,11 +1,13 @@
 import { useId } from 'react';
 import { PRODUCTS, type Product, type Profile } from '../../../sync/types.ts';
 import { useBoardUiStore } from '../store/board-ui-store.ts';
-import { hasActiveFilters } from '../lib/filter-leads.ts';
+import { filterSummary } from '../lib/filter-summary.ts';
 
 type BoardFiltersProps = {
   /** Agents to filter by (profiles with leads or the role agent). */
   agents: readonly Profile[];
+  /** Leads on the board after and before filtering, for the summary. */
+  counts: { shown: number; total: number };
 };
 
 function isProduct(value: string): value is Product {
@@ -13,24 +15,35 @@ function isProduct(value: string): value is Product {
 }
 
 /** Search and filters; they live in the board's zustand store so columns recompute from them. */
-export function BoardFilters({ agents }: BoardFiltersProps) {
+export function BoardFilters({ agents, counts }: BoardFiltersProps) {
   const filters = useBoardUiStore((s) => s.filters);
   const setFilters = useBoardUiStore((s) => s.setFilters);
   const resetFilters = useBoardUiStore((s) => s.resetFilters);
   const ids = { search: useId(), agent: useId(), product: useId(), mine: useId() };
+  const summary = filterSummary(
+    filters,
+    counts,
+    (id) => agents.find((a) => a.id === id)?.full_name ?? null,
+  );
 
   return (
     <div role="search" className="board-filters" aria-label="Search and filter leads">
-      <label htmlFor={ids.search}>Search</label>
+      <label htmlFor={ids.search} className="visually-hidden">
+        Search
+      </label>
       <input
+        className="board-search"
         id={ids.search}
         type="search"
         placeholder="Name, email or phone"
         value={filters.search}
         onChange={(e) => setFilters({ search: e.target.value })}
       />
-      <label htmlFor={ids.agent}>Agent</label>
+      <label htmlFor={ids.agent} className="visually-hidden">
+        Agent
+      </label>
       <select
+        className="control-select"
         id={ids.agent}
         value={filters.agentId ?? ''}
         onChange={(e) => setFilters({ agentId: e.target.value || null })}
@@ -42,8 +55,11 @@ export function BoardFilters({ agents }: BoardFiltersProps) {
           </option>
         ))}
       </select>
-      <label htmlFor={ids.product}>Product</label>
+      <label htmlFor={ids.product} className="visually-hidden">
+        Product
+      </label>
       <select
+        className="control-select"
         id={ids.product}
         value={filters.product ?? ''}
         onChange={(e) => setFilters({ product: isProduct(e.target.value) ? e.target.value : null })}
@@ -55,7 +71,9 @@ export function BoardFilters({ agents }: BoardFiltersProps) {
           </option>
         ))}
       </select>
-      <span className="board-filters-mine">
+      <span
+        className={['board-filters-mine', filters.onlyMine && 'is-on'].filter(Boolean).join(' ')}
+      >
         <input
           id={ids.mine}
           type="checkbox"
@@ -64,11 +82,17 @@ export function BoardFilters({ agents }: BoardFiltersProps) {
         />
         <label htmlFor={ids.mine}>Only mine</label>
       </span>
-      {hasActiveFilters(filters) && (
-        <button type="button" onClick={resetFilters}>
-          Clear filters
-        </button>
-      )}
+      {/* Always in the DOM so screen readers hear the summary change (it is a live region). */}
+      <p className="filter-summary" role="status">
+        {summary && (
+          <>
+            <span>{summary}</span>
+            <button type="button" className="filter-clear" onClick={resetFilters}>
+              Clear filters
+            </button>
+          </>
+        )}
+      </p>
     </div>
   );
 }

@@ -15,6 +15,7 @@ type BoardHeaderProps = {
   rejected: readonly RejectedMutation[];
   leadName: (leadId: string) => string | null;
   onDismissRejected: (mutationId: number) => void;
+  counts: { shown: number; total: number };
 };
 
 export function BoardHeader(props: BoardHeaderProps) {
@@ -28,7 +29,7 @@ export function BoardHeader(props: BoardHeaderProps) {
           onSelect={props.onSelect}
         />
       )}
-      <BoardFilters agents={props.agents} />
+      <BoardFilters agents={props.agents} counts={props.counts} />
       <div className="board-sync">
         <SyncStatusIndicator engine={props.engine} />
         <RejectedChanges

@@ -209,19 +209,36 @@ describe('BoardPage', () => {
     expect(screen.queryByRole('link', { name: 'Manage pipelines' })).not.toBeInTheDocument();
   });
 
-  it('collapses a final column', async () => {
+  it('collapses any column, keeps its count and sum in view, and remembers the choice', async () => {
     const db = await seed();
     const user = userEvent.setup();
-    renderAt('/dashboard/leads', <BoardPage db={db} user={ANA} engine={staticEngine()} />);
+    const view = renderAt(
+      '/dashboard/leads',
+      <BoardPage db={db} user={ANA} engine={staticEngine()} />,
+    );
     const toggle = await screen.findByRole('button', { name: 'Collapse Won' });
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
-    expect(screen.queryByRole('button', { name: 'Collapse New' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Collapse New' }));
     await user.click(toggle);
     expect(screen.queryByRole('list', { name: 'Won' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: 'New' })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Expand Won' })).toHaveAttribute(
       'aria-expanded',
       'false',
     );
     expect(column('Won')).toHaveTextContent('1 lead');
+    expect(column('Won')).toHaveTextContent('$');
+    view.unmount();
+
+    // A new visit (the store reads back what it persisted) shows the same columns collapsed.
+    expect(JSON.parse(localStorage.getItem('leadlanes-board-ui') ?? '{}')).toMatchObject({
+      state: { collapsed: { [won.id]: true, [fresh.id]: true } },
+    });
+    await useBoardUiStore.persist.rehydrate();
+    renderAt('/dashboard/leads', <BoardPage db={db} user={ANA} engine={staticEngine()} />);
+    expect(await screen.findByRole('button', { name: 'Expand Won' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Expand New' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Expand New' }));
+    expect(await screen.findByRole('list', { name: 'New' })).toBeInTheDocument();
   });
 });

@@ -46,6 +46,7 @@ export function BoardPage(props: BoardPageProps) {
   const columns = useBoardColumns(statuses, leads, user.id);
   const openLeadId = useBoardUiStore((s) => s.openLeadId);
   const openLead = useBoardUiStore((s) => s.openLead);
+  const requestFocus = useBoardUiStore((s) => s.requestFocus);
   const actions = useLeadActions(db, user.id);
   const [notice, setNotice] = useState('');
 
@@ -62,20 +63,25 @@ export function BoardPage(props: BoardPageProps) {
     [statuses],
   );
 
+  // Focus follows the moved card into its new column (the old card element goes away).
   const onMoveTo = useCallback(
-    (lead: Lead, statusId: string) =>
+    (lead: Lead, statusId: string) => {
+      requestFocus(lead.id, statusId);
       void actions
         .moveToStatus(lead, statusId)
         .then(() =>
           report(`Moved ${lead.full_name} to ${statusName(statusId)}. Press Control+Z to undo.`),
         )
-        .catch(fail),
-    [actions, report, fail, statusName],
+        .catch(fail);
+    },
+    [actions, report, fail, statusName, requestFocus],
   );
   const onMove = useCallback(
-    (lead: Lead, statusId: string, index: number, destination: readonly Lead[]) =>
-      void actions.moveLead(lead, statusId, index, destination).catch(fail),
-    [actions, fail],
+    (lead: Lead, statusId: string, index: number, destination: readonly Lead[]) => {
+      if (statusId !== lead.status_id) requestFocus(lead.id, statusId);
+      void actions.moveLead(lead, statusId, index, destination).catch(fail);
+    },
+    [actions, fail, requestFocus],
   );
   useUndoShortcut(() => {
     void actions
@@ -115,6 +121,10 @@ export function BoardPage(props: BoardPageProps) {
         rejected={rejected}
         leadName={(id) => leadNames.get(id) ?? null}
         onDismissRejected={(mutationId) => void dismissRejected(db, mutationId).catch(fail)}
+        counts={{
+          shown: (columns ?? []).reduce((sum, c) => sum + c.count, 0),
+          total: leads?.length ?? 0,
+        }}
       />
       <p className="board-notice" role="status" aria-live="polite">
         {notice}

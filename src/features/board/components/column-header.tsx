@@ -1,3 +1,4 @@
+import { ChevronsLeftRight, ChevronsRightLeft } from 'lucide-react';
 import { StatusIcon } from '../../../components/status-icon.tsx';
 import {
   NEUTRAL_STATUS_COLOR,
@@ -16,37 +17,44 @@ type ColumnHeaderProps = {
   onToggleCollapsed: () => void;
 };
 
-/** Icon, name on its color (text color chosen for contrast), and the column's count and sum. */
+/**
+ * Icon, name on its color (text color chosen for contrast), the column's count and sum, and the
+ * collapse toggle. Every header has the same rows, so headers line up across the board; a
+ * collapsed column keeps its name, count and sum, written vertically.
+ */
 export function ColumnHeader(props: ColumnHeaderProps) {
   const { status, headingId, count, premiumSum, collapsed } = props;
   const color =
     status.color_hex && isHexColor(status.color_hex) ? status.color_hex : NEUTRAL_STATUS_COLOR;
   const text = readableTextColor(color);
+  const Toggle = collapsed ? ChevronsLeftRight : ChevronsRightLeft;
   return (
     <header className="column-header" style={{ backgroundColor: color, color: text }}>
       <h2 id={headingId} className="column-title">
-        <StatusIcon name={status.icon_name ?? undefined} size={18} />
-        <span>{status.name}</span>
+        <StatusIcon name={status.icon_name ?? undefined} size={16} />
+        <span className="column-name">{status.name}</span>
       </h2>
+      <button
+        type="button"
+        className="column-collapse"
+        aria-expanded={!collapsed}
+        aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${status.name}`}
+        title={collapsed ? 'Expand' : 'Collapse'}
+        style={{ color: text }}
+        onClick={props.onToggleCollapsed}
+      >
+        <Toggle size={16} aria-hidden="true" />
+      </button>
       <p className="column-stats">
-        <span>
+        <span className="column-count">
           {count.toLocaleString('en-US')} {count === 1 ? 'lead' : 'leads'}
         </span>
-        <span aria-hidden="true"> · </span>
-        <span>{formatPremium(premiumSum)}</span>
+        <span aria-hidden="true" className="column-stats-dot">
+          {' '}
+          ·{' '}
+        </span>
+        <span className="column-sum">{formatPremium(premiumSum)}</span>
       </p>
-      {status.is_final && (
-        <button
-          type="button"
-          className="column-collapse"
-          aria-expanded={!collapsed}
-          aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${status.name}`}
-          style={{ color: text, borderColor: text }}
-          onClick={props.onToggleCollapsed}
-        >
-          {collapsed ? 'Expand' : 'Collapse'}
-        </button>
-      )}
     </header>
   );
 }

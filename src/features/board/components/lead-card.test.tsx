@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mutate } from '../../../sync/mutate.ts';
 import {
@@ -53,6 +54,7 @@ describe('LeadCard', () => {
     expect(card).toHaveTextContent('home');
     expect(card).toHaveTextContent('$1,250');
     expect(card).toHaveTextContent('Ana Agent');
+    expect(card).toHaveTextContent('AA');
     expect(card).toHaveTextContent('in Quote sent 3 days');
     // Lead fields are text, never markup.
     expect(card.querySelector('b')).toBeNull();
@@ -117,5 +119,43 @@ describe('LeadCard', () => {
     expect(screen.getByRole('listitem', { name: 'Omar Li' })).not.toHaveTextContent(
       'Change refused',
     );
+  });
+
+  it('has a card menu, reached by Tab from the card, listing statuses in board order', async () => {
+    const db = await renderBoard();
+    const user = userEvent.setup();
+    await screen.findByRole('listitem', { name: 'Omar Li' });
+    screen.getByRole('button', { name: 'Omar Li' }).focus();
+    await user.tab();
+    const button = screen.getByRole('button', { name: 'Move Omar Li to…' });
+    expect(button).toHaveFocus();
+    await user.keyboard('{Enter}');
+    // Rendered into <body>, outside the card, so the card cannot clip it.
+    const menu = screen.getByRole('menu', { name: 'Move Omar Li to' });
+    expect(screen.getByRole('listitem', { name: 'Omar Li' })).not.toContainElement(menu);
+    const items = within(menu).getAllByRole('menuitem');
+    // "New" (display_order 0) before "Quote sent", whatever order the store returns.
+    expect(items.map((i) => i.textContent)).toEqual(['New (current)', 'Quote sent']);
+    expect(items[0]).toHaveAttribute('aria-disabled', 'true');
+    await waitFor(() => expect(items[1]).toHaveFocus());
+    await user.keyboard('{Enter}');
+    await waitFor(async () => expect((await db.leads.get(omar.id))?.status_id).toBe(quoted.id));
+    // Focus follows the card into its new column.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Omar Li' })).toHaveFocus());
+  });
+
+  it('closes the card menu on Escape and on a press outside it', async () => {
+    await renderBoard();
+    const user = userEvent.setup();
+    await screen.findByRole('listitem', { name: 'Omar Li' });
+    const button = screen.getByRole('button', { name: 'Move Omar Li to…' });
+    await user.click(button);
+    expect(screen.getByRole('menu', { name: 'Move Omar Li to' })).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('menu')).not.toBeInTheDocument();
+    expect(button).toHaveFocus();
+    await user.click(button);
+    await user.click(document.body);
+    expect(screen.queryByRole('menu')).not.toBeInTheDocument();
   });
 });

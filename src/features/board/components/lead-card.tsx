@@ -1,19 +1,24 @@
 import type { DraggableProvided } from '@hello-pangea/dnd';
-import { useId, type CSSProperties } from 'react';
+import { ArrowRightLeft } from 'lucide-react';
+import { useEffect, useId, useRef, type CSSProperties } from 'react';
 import { MenuButton, type MenuItem } from '../../../components/menu-button.tsx';
 import type { Lead, PipelineStatus } from '../../../sync/types.ts';
+import { useBoardUiStore } from '../store/board-ui-store.ts';
 import { formatDuration, formatPremium } from '../lib/format.ts';
+import { AgentAvatar } from './agent-avatar.tsx';
 import { NextAction } from './next-action.tsx';
 
 export type LeadCardProps = {
   lead: Lead;
   status: PipelineStatus;
   agentName: string | null;
+  /** When the lead entered its status (an undo may restore an earlier time than the row's). */
+  inStatusSince: string;
   /** The lead has local changes the server has not confirmed yet. */
   pending: boolean;
   /** Why the server refused the last change to this lead, if it did. */
   rejection: string | null;
-  /** Other statuses of the pipeline, for the "Move to…" menu. */
+  /** The pipeline's statuses in board order, for the "Move to…" menu (current one disabled). */
   moveTargets: readonly MenuItem[];
   onOpen: (leadId: string) => void;
   onMoveTo: (lead: Lead, statusId: string) => void;
@@ -25,15 +30,34 @@ export type LeadCardProps = {
   isClone?: boolean;
 };
 
+/** Focuses the card's handle when a move asked for it and the card has arrived in its column. */
+function useRequestedFocus(lead: Lead, isClone: boolean) {
+  const handleRef = useRef<HTMLDivElement>(null);
+  const request = useBoardUiStore((s) =>
+    s.focusRequest?.leadId === lead.id ? s.focusRequest : null,
+  );
+  const clear = useBoardUiStore((s) => s.clearFocusRequest);
+  useEffect(() => {
+    // The card still in the old column must not take focus: it is about to be unmounted.
+    if (isClone || !request || request.statusId !== lead.status_id) return;
+    handleRef.current?.focus();
+    clear();
+  }, [isClone, request, lead.status_id, clear]);
+  return handleRef;
+}
+
 /**
  * One lead. The card itself is the drag handle and a button (Enter or click opens the drawer,
- * Space lifts it for a keyboard move); its accessible name is the lead's full name.
+ * Space lifts it for a keyboard move); its accessible name is the lead's full name. The
+ * "Move to…" menu shows on hover and focus (and always on touch screens) and stays in the tab
+ * order, so keyboard and screen-reader users reach it like any button.
  */
 export function LeadCard(props: LeadCardProps) {
-  const { lead, status, agentName, pending, rejection, isDragging, isClone } = props;
+  const { lead, status, agentName, pending, rejection, isDragging, isClone = false } = props;
   // The library's provided values are plain props (its innerRef is a callback), not React refs.
   const { innerRef, draggableProps, dragHandleProps } = props.provided;
   const detailsId = useId();
+  const handleRef = useRequestedFocus(lead, isClone);
   const Tag = isClone ? 'div' : 'li';
   const describedBy = [detailsId, dragHandleProps?.['aria-describedby']].filter(Boolean).join(' ');
 
@@ -49,6 +73,7 @@ export function LeadCard(props: LeadCardProps) {
     >
       <div
         {...dragHandleProps}
+        ref={handleRef}
         // Same as the library's drag handle props; spelled out so the role is visible here.
         role="button"
         tabIndex={0}
@@ -60,17 +85,18 @@ export function LeadCard(props: LeadCardProps) {
           if (event.key === 'Enter') props.onOpen(lead.id);
         }}
       >
-        <span className="lead-card-name">{lead.full_name}</span>
+        <span className="lead-card-top">
+          <span className="lead-card-name">{lead.full_name}</span>
+          <span className="lead-card-premium">{formatPremium(lead.estimated_premium)}</span>
+        </span>
         <span id={detailsId} className="lead-card-details">
           <span className="lead-card-meta">
-            <span>{lead.product}</span> · <span>{formatPremium(lead.estimated_premium)}</span>
-          </span>
-          <span className="lead-card-meta">
-            <span>{agentName ?? 'Unassigned'}</span> ·{' '}
-            <span>
-              in {status.name} {formatDuration(lead.status_changed_at)}
+            <span className="lead-card-product">{lead.product}</span>
+            <span className="lead-card-since">
+              in {status.name} {formatDuration(props.inStatusSince)}
             </span>
           </span>
+          <AgentAvatar name={agentName} />
           {pending && <span className="lead-card-pending">Not synced yet</span>}
           {rejection && <span className="lead-card-rejected">Change refused: {rejection}</span>}
         </span>
@@ -82,7 +108,12 @@ export function LeadCard(props: LeadCardProps) {
       {!isClone && (
         <MenuButton
           className="lead-card-move"
-          label="Move to…"
+          label={
+            <>
+              <ArrowRightLeft size={14} aria-hidden="true" />
+              <span>Move</span>
+            </>
+          }
           ariaLabel={`Move ${lead.full_name} to…`}
           menuLabel={`Move ${lead.full_name} to`}
           items={props.moveTargets}

@@ -13,9 +13,12 @@ export function PipelineSelector({ pipelines, selectedId, onSelect }: PipelineSe
   const id = useId();
   return (
     <div className="pipeline-selector">
-      <label htmlFor={id}>Pipeline</label>
+      <label htmlFor={id} className="visually-hidden">
+        Pipeline
+      </label>
       <select
         id={id}
+        className="control-select control-select--strong"
         value={selectedId ?? ''}
         disabled={pipelines.length === 0}
         onChange={(event) => onSelect(event.target.value)}

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { LocalDb } from '../../../sync/local-db.ts';
 import type { Profile } from '../../../sync/types.ts';
 import { formatSince } from '../lib/format.ts';
+import { historyAuthor } from '../lib/history-author.ts';
 
 type StatusHistoryProps = {
   db: LocalDb;
@@ -36,7 +37,7 @@ export function StatusHistory({ db, leadId, profiles }: StatusHistoryProps) {
                 ? `${h.from_status_name} → ${h.to_status_name}`
                 : `Created in ${h.to_status_name}`}
               {' · '}
-              {(h.changed_by && profiles.get(h.changed_by)?.full_name) ?? 'Someone'}
+              {historyAuthor(h, profiles)}
               {' · '}
               <time dateTime={h.changed_at}>{formatSince(h.changed_at)}</time>
             </li>

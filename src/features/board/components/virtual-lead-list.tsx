@@ -11,8 +11,9 @@ import type { CardContext } from './card-context.ts';
 import { LeadCard } from './lead-card.tsx';
 
 /** Cards have one fixed height: drag geometry and the virtualizer then agree without measuring. */
-export const CARD_HEIGHT = 168;
-const CARD_GAP = 8;
+// Dense on purpose: at 1440×900 a column shows at least six cards (the e2e test counts them).
+export const CARD_HEIGHT = 100;
+const CARD_GAP = 6;
 /** Used while the column has no measured height yet (before layout, or in jsdom). */
 const FALLBACK_RECT: Rect = { width: 288, height: 800 };
 
@@ -97,6 +98,12 @@ export function VirtualLeadList({
           );
         })}
       </ul>
+      {leads.length === 0 && (
+        // Also a hint for mouse users that an empty column takes drops.
+        <p className="column-empty" aria-hidden={snapshot.isDraggingOver || undefined}>
+          {snapshot.isDraggingOver ? 'Drop here' : 'No leads here. Drag one in.'}
+        </p>
+      )}
     </div>
   );
 }

@@ -2,6 +2,8 @@ import { useMemo } from 'react';
 import type { MenuItem } from '../../../components/menu-button.tsx';
 import type { Lead, PipelineStatus, Profile, RejectedMutation } from '../../../sync/types.ts';
 import type { CardContext } from '../components/card-context.ts';
+import { inStatusSince, useRestoredSinceStore } from '../store/restored-since-store.ts';
+import { compareStatuses } from '../../../sync/read-models/status-order.ts';
 
 type CardContextInput = {
   statuses: readonly PipelineStatus[];
@@ -15,10 +17,13 @@ type CardContextInput = {
 /** Everything a card shows besides the lead itself, computed once per board render. */
 export function useCardContext(input: CardContextInput): CardContext {
   const { statuses, profiles, pending, rejectedByLead, onOpen, onMoveTo } = input;
+  const restored = useRestoredSinceStore((s) => s.byLead);
   return useMemo(() => {
     const byId = new Map(statuses.map((s) => [s.id, s]));
+    // Board order, like the columns: the store hands statuses back in key (random id) order.
+    const ordered = [...statuses].sort(compareStatuses);
     const targets = (statusId: string): MenuItem[] =>
-      statuses.map((s) => ({
+      ordered.map((s) => ({
         id: s.id,
         label: s.id === statusId ? `${s.name} (current)` : s.name,
         disabled: s.id === statusId,
@@ -31,6 +36,7 @@ export function useCardContext(input: CardContextInput): CardContext {
           lead,
           status,
           agentName: lead.assigned_to ? (profiles.get(lead.assigned_to)?.full_name ?? null) : null,
+          inStatusSince: inStatusSince(lead, restored[lead.id]),
           pending: pending.has(lead.id),
           rejection: rejectedByLead.get(lead.id)?.message ?? null,
           moveTargets: targets(lead.status_id),
@@ -39,5 +45,5 @@ export function useCardContext(input: CardContextInput): CardContext {
         };
       },
     };
-  }, [statuses, profiles, pending, rejectedByLead, onOpen, onMoveTo]);
+  }, [statuses, profiles, pending, rejectedByLead, onOpen, onMoveTo, restored]);
 }

@@ -9,6 +9,7 @@ import {
   seedDb,
   status,
 } from '../testing/board-fixtures.tsx';
+import { inStatusSince, useRestoredSinceStore } from '../store/restored-since-store.ts';
 import { useUndoStore } from '../store/undo-store.ts';
 import { useLeadActions } from './use-lead-actions.ts';
 
@@ -79,5 +80,36 @@ describe('useLeadActions', () => {
     const refused = await actions.quickAdd(sales.id, won.id, { full_name: 'E', product: 'boats' });
     expect(Object.keys(refused ?? {})).toEqual(['product']);
     expect(refused?.product).toMatch(/^Product must be one of/);
+  });
+
+  it('undo gives the lead back its time in status, even once the server stamps its own', async () => {
+    const { db, actions } = await setup();
+    const weekAgo = new Date(Date.now() - 7 * 24 * 3600 * 1000).toISOString();
+    await db.leads.update(b.id, { status_changed_at: weekAgo });
+    const moved = await db.leads.get(b.id);
+    if (!moved) throw new Error('seeded lead missing');
+    await actions.moveToStatus(moved, won.id);
+    expect((await db.leads.get(b.id))?.status_changed_at).not.toBe(weekAgo);
+
+    await actions.undoLastMove();
+    const back = await db.leads.get(b.id);
+    expect(back?.status_id).toBe(fresh.id);
+    // The local (optimistic) row says when it really entered New.
+    expect(back?.status_changed_at).toBe(weekAgo);
+
+    // The server's answer stamps "now" on the undo; the board still shows the restored time.
+    const restored = useRestoredSinceStore.getState().byLead[b.id];
+    const echoed = { status_id: fresh.id, status_changed_at: new Date().toISOString() };
+    expect(inStatusSince(echoed, restored)).toBe(weekAgo);
+    // A later move of the lead is a new stay in the status: the restored time no longer applies.
+    const later = {
+      status_id: fresh.id,
+      status_changed_at: new Date(Date.now() + 3600e3).toISOString(),
+    };
+    expect(inStatusSince(later, restored)).toBe(later.status_changed_at);
+    const again = await db.leads.get(b.id);
+    if (!again) throw new Error('lead missing');
+    await actions.moveToStatus(again, won.id);
+    expect(useRestoredSinceStore.getState().byLead[b.id]).toBeUndefined();
   });
 });

@@ -41,3 +41,11 @@ export function formatDuration(iso: string, now: number = Date.now()): string {
   }
   return 'under a minute';
 }
+
+/** Up to two initials for an avatar: "Ana Alvarez" → "AA", "Prince" → "P". */
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const first = parts[0]?.[0] ?? '';
+  const last = parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '';
+  return (first + last).toLocaleUpperCase();
+}

@@ -26,11 +26,18 @@ type BoardUiState = {
   collapsed: Record<string, boolean>;
   /** The lead whose drawer is open. */
   openLeadId: string | null;
+  /**
+   * A card to focus once it shows up in `statusId`: a move re-renders the card in another
+   * column, and without this focus would fall back to the page.
+   */
+  focusRequest: { leadId: string; statusId: string } | null;
   rememberPipeline: (userId: string, pipelineId: string) => void;
   setFilters: (patch: Partial<BoardFilters>) => void;
   resetFilters: () => void;
   toggleCollapsed: (statusId: string) => void;
   openLead: (leadId: string | null) => void;
+  requestFocus: (leadId: string, statusId: string) => void;
+  clearFocusRequest: () => void;
 };
 
 export const useBoardUiStore = create<BoardUiState>()(
@@ -40,6 +47,7 @@ export const useBoardUiStore = create<BoardUiState>()(
       filters: EMPTY_FILTERS,
       collapsed: {},
       openLeadId: null,
+      focusRequest: null,
       rememberPipeline: (userId, pipelineId) =>
         set((s) =>
           s.lastPipelineByUser[userId] === pipelineId
@@ -51,6 +59,8 @@ export const useBoardUiStore = create<BoardUiState>()(
       toggleCollapsed: (statusId) =>
         set((s) => ({ collapsed: { ...s.collapsed, [statusId]: !s.collapsed[statusId] } })),
       openLead: (leadId) => set({ openLeadId: leadId }),
+      requestFocus: (leadId, statusId) => set({ focusRequest: { leadId, statusId } }),
+      clearFocusRequest: () => set({ focusRequest: null }),
     }),
     {
       name: 'leadlanes-board-ui',

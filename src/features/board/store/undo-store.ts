@@ -7,6 +7,8 @@ export type MoveRecord = {
   pipelineId: string;
   fromStatusId: string;
   fromPosition: string;
+  /** When the lead had entered `fromStatusId`, so undo restores its time in status too. */
+  fromStatusSince: string;
   toStatusId: string;
 };
 

@@ -45,7 +45,11 @@ export function SortableList<T>(props: SortableListProps<T>) {
     return (
       <ol aria-label={label} className="pl-sortable-list">
         {shown.map((item, index) => (
-          <li key={getKey(item)} aria-label={getName(item)}>
+          <li
+            key={getKey(item)}
+            aria-label={getName(item)}
+            className="pl-sortable-row is-read-only"
+          >
             {renderItem(item, index)}
           </li>
         ))}

@@ -1,0 +1,174 @@
+import { expect, test, type Page } from '@playwright/test';
+import {
+  card,
+  cardName,
+  column,
+  columnNames,
+  DESKTOP,
+  list,
+  openMoveMenu,
+  syncLine,
+} from './board-support.ts';
+import { DEMO, signIn } from './pipelines-support.ts';
+
+// What a new user trips on (issue 14), each walked at 1440×900 against the demo data.
+
+test.use({ viewport: DESKTOP });
+
+async function openBoard(page: Page) {
+  await signIn(page, DEMO.agent.name);
+  await expect(list(page, 'New')).toBeVisible();
+}
+
+test('1. a keyboard-lifted card reaches the last column, off screen at 1440px', async ({
+  page,
+}) => {
+  await openBoard(page);
+  const names = await columnNames(page);
+  const last = names.at(-1) ?? '';
+  // The last column starts beyond the right edge: the board is wider than the screen.
+  const lastBox = await column(page, last).boundingBox();
+  expect(lastBox && lastBox.x + lastBox.width).toBeGreaterThan(DESKTOP.width);
+
+  const name = await cardName(page, 'New');
+  await page.getByRole('button', { name, exact: true }).focus();
+  await page.keyboard.press('Space');
+  for (let i = 1; i < names.length; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Space');
+  await expect(card(page, last, name)).toBeVisible();
+  await expect(card(page, 'New', name)).toHaveCount(0);
+  // The page followed the card: the last column is on screen now.
+  await expect(column(page, last)).toBeInViewport({ ratio: 0.9 });
+});
+
+test('1. a mouse drag to the screen edge scrolls the board along to the last column', async ({
+  page,
+}) => {
+  await openBoard(page);
+  const last = (await columnNames(page)).at(-1) ?? '';
+  const name = await cardName(page, 'Contacted');
+  const from = await card(page, 'Contacted', name).boundingBox();
+  if (!from) throw new Error('card not visible');
+  await page.mouse.move(from.x + from.width / 2, from.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + 40, { steps: 5 });
+  // Held near the right edge, the board follows until the last column is on screen.
+  await page.mouse.move(DESKTOP.width - 5, from.y + 60, { steps: 20 });
+  await expect(column(page, last)).toBeInViewport({ ratio: 0.9 });
+  const target = await list(page, last).boundingBox();
+  if (!target) throw new Error('last column not visible');
+  await page.mouse.move(target.x + target.width / 2, target.y + 30, { steps: 10 });
+  await page.mouse.up();
+  await expect(card(page, last, name)).toBeVisible();
+});
+
+test('2. "Move to…" lists statuses in board order, marks the current one, and every item is clickable', async ({
+  page,
+}) => {
+  await openBoard(page);
+  const names = await columnNames(page);
+  const name = await cardName(page, 'New');
+  const menu = await openMoveMenu(page, 'New', name);
+  await expect(menu.getByRole('menuitem')).toHaveText(
+    names.map((n) => (n === 'New' ? 'New (current)' : n)),
+  );
+  await expect(menu.getByRole('menuitem', { name: 'New (current)' })).toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
+  // The last item sits over the cards below: it must be on top, inside the screen, and take the click.
+  const last = names.at(-1) ?? '';
+  const item = menu.getByRole('menuitem', { name: last, exact: true });
+  await expect(item).toBeInViewport();
+  await item.click();
+  await expect(card(page, last, name)).toBeVisible();
+  await expect(card(page, 'New', name)).toHaveCount(0);
+});
+
+test('3. focus stays on a card moved to another column, by keyboard drag or by the menu', async ({
+  page,
+}) => {
+  await openBoard(page);
+  const name = await cardName(page, 'New');
+  const handle = page.getByRole('button', { name, exact: true });
+  await handle.focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Space');
+  await expect(card(page, 'Contacted', name)).toBeVisible();
+  await expect(handle).toBeFocused();
+
+  // The menu, opened and used from the keyboard only.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: `Move ${name} to…` })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const menu = page.getByRole('menu', { name: `Move ${name} to` });
+  await expect(menu.getByRole('menuitem', { name: 'New' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(card(page, 'New', name)).toBeVisible();
+  await expect(handle).toBeFocused();
+});
+
+test('4. undo puts a lead back with its time in status, also once the server has answered', async ({
+  page,
+}) => {
+  await openBoard(page);
+  // A demo lead that has been in New for days.
+  const old = list(page, 'New')
+    .getByRole('listitem')
+    .filter({ hasText: /in New \d+ (days?|weeks?)/ })
+    .first();
+  const name = (await old.getAttribute('aria-label')) ?? '';
+  const since =
+    ((await old.textContent()) ?? '').match(/in New \d+ (days?|weeks?|months?)/)?.[0] ?? '';
+  expect(since).not.toBe('');
+
+  const menu = await openMoveMenu(page, 'New', name);
+  await menu.getByRole('menuitem', { name: 'Contacted', exact: true }).click();
+  await expect(card(page, 'Contacted', name)).toContainText('in Contacted under a minute');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByText(`Undid the move of ${name}`)).toBeVisible();
+  await expect(card(page, 'New', name)).toContainText(since);
+
+  // The server stamps its own time on the undo; the board still shows the restored one.
+  await expect(syncLine(page)).toContainText('All changes saved', { timeout: 30_000 });
+  await expect(card(page, 'New', name)).toContainText(since);
+  await page.reload();
+  await expect(card(page, 'New', name)).toContainText(since);
+});
+
+test('5. status history names who moved a lead, and demo entries say "Imported"', async ({
+  page,
+}) => {
+  await openBoard(page);
+  const name = await cardName(page, 'New');
+  const menu = await openMoveMenu(page, 'New', name);
+  await menu.getByRole('menuitem', { name: 'Contacted', exact: true }).click();
+  await expect(syncLine(page)).toContainText('All changes saved', { timeout: 30_000 });
+
+  await page.getByRole('button', { name, exact: true }).click();
+  const history = page.getByRole('dialog', { name }).getByRole('list', { name: 'Status history' });
+  await expect(history.getByRole('listitem').first()).toContainText(
+    `New → Contacted · ${DEMO.agent.name}`,
+  );
+  await expect(history.getByRole('listitem').last()).toContainText('Created in New · Imported');
+  await expect(history).not.toContainText('Someone');
+});
+
+test('6. the board scrolls sideways on its own; header and filters stay put', async ({ page }) => {
+  await openBoard(page);
+  const names = await columnNames(page);
+  const last = names.at(-1) ?? '';
+  await column(page, last).scrollIntoViewIfNeeded();
+  await expect(column(page, last)).toBeInViewport();
+  expect(await page.evaluate(() => window.scrollX)).toBeGreaterThan(0);
+
+  const banner = await page.getByRole('banner').boundingBox();
+  expect(banner?.x).toBe(0);
+  expect(banner?.width).toBe(DESKTOP.width);
+  await expect(page.getByRole('search', { name: 'Search and filter leads' })).toBeInViewport({
+    ratio: 1,
+  });
+  await expect(page.getByRole('combobox', { name: 'Pipeline' })).toBeInViewport({ ratio: 1 });
+  await expect(syncLine(page)).toBeInViewport({ ratio: 1 });
+});
