@@ -94,6 +94,8 @@ test('deleting a pipeline that has leads moves them first, in one step', async (
   // Two leads in it, added on the board.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Board' }).click();
   await page.getByRole('combobox', { name: 'Pipeline' }).selectOption({ label: name });
+  // The default pipeline has a "New" column too: wait for this pipeline's board before adding.
+  await expect(page.getByRole('region', { name: 'Signed' })).toBeVisible();
   const leads = [`Moved Lead A ${Date.now()}`, `Moved Lead B ${Date.now()}`];
   for (const lead of leads) {
     await page.getByRole('button', { name: 'Add lead to New' }).click();

@@ -87,9 +87,17 @@ export function SortableList<T>(props: SortableListProps<T>) {
                       {...drag.draggableProps}
                       className="pl-sortable-row"
                     >
-                      <span {...drag.dragHandleProps} aria-label={`Reorder ${name}`}>
-                        <GripVertical aria-hidden="true" size={16} />
-                      </span>
+                      {index < fixed ? (
+                        // A row that cannot move (the default pipeline stays first) has no handle
+                        // to announce: a labelled span without a role is not allowed.
+                        <span className="pl-drag-handle-fixed" aria-hidden="true">
+                          <GripVertical size={16} />
+                        </span>
+                      ) : (
+                        <span {...drag.dragHandleProps} aria-label={`Reorder ${name}`}>
+                          <GripVertical aria-hidden="true" size={16} />
+                        </span>
+                      )}
                       {renderItem(item, index)}
                       <button
                         type="button"
