@@ -24,12 +24,15 @@ async function shoot(page: Page, info: TestInfo, file: string) {
 test('README screenshots: the board, a card’s drawer, the pipelines page', async ({
   page,
 }, info) => {
+  // Earlier specs leave ~20,000 rows (10k-lead pipeline, 200 × 30 statuses): a new sign-in's first
+  // sync of them must finish before the board is photographed. A wait for a state, not a speed bar.
+  test.setTimeout(240_000);
   await signIn(page, DEMO.agent.name);
   await expect(list(page, 'New')).toBeVisible();
   await expect(page.getByRole('group', { name: 'Sync status' })).toContainText(
     'All changes saved',
     {
-      timeout: 30_000,
+      timeout: 180_000,
     },
   );
   await shoot(page, info, 'board.png');
