@@ -109,8 +109,9 @@ test('3. focus stays on a card moved to another column, by keyboard drag or by t
   await expect(handle).toBeFocused();
 });
 
-test('4. undo puts a lead back with its time in status, also once the server has answered', async ({
+test('4. undo puts a lead back with its time in status, kept by the server for every device', async ({
   page,
+  browser,
 }) => {
   await openBoard(page);
   // A demo lead that has been in New for days.
@@ -126,15 +127,26 @@ test('4. undo puts a lead back with its time in status, also once the server has
   const menu = await openMoveMenu(page, 'New', name);
   await menu.getByRole('menuitem', { name: 'Contacted', exact: true }).click();
   await expect(card(page, 'Contacted', name)).toContainText('in Contacted under a minute');
+  // Synced before the undo, so the server holds the move the undo reverses.
+  await expect(syncLine(page)).toContainText('All changes saved', { timeout: 30_000 });
   await page.keyboard.press('Control+z');
   await expect(page.getByText(`Undid the move of ${name}`)).toBeVisible();
   await expect(card(page, 'New', name)).toContainText(since);
 
-  // The server stamps its own time on the undo; the board still shows the restored one.
+  // Once the server has the undo, its answer keeps the restored time …
   await expect(syncLine(page)).toContainText('All changes saved', { timeout: 30_000 });
-  await expect(card(page, 'New', name)).toContainText(since);
   await page.reload();
   await expect(card(page, 'New', name)).toContainText(since);
+
+  // … and another device, which never saw the undo happen, shows it too.
+  const other = await browser.newContext({ viewport: DESKTOP });
+  try {
+    const second = await other.newPage();
+    await openBoard(second);
+    await expect(card(second, 'New', name)).toContainText(since);
+  } finally {
+    await other.close();
+  }
 });
 
 test('5. status history names who moved a lead, and demo entries say "Imported"', async ({
