@@ -76,7 +76,7 @@ describe(`registry ↔ sync_mutations parity (${engineName})`, () => {
     });
     expect(parityDifferences(client, await serverMutations(t.db))).toEqual([
       'archive_lead: in the registry, no sync_mutations.archive_lead(jsonb)',
-      'move_lead: keys differ: client id,note,pipeline_id,position,status_id; server id,pipeline_id,position,status_id',
+      'move_lead: keys differ: client id,note,pipeline_id,position,restore_status_changed_at,status_id; server id,pipeline_id,position,restore_status_changed_at,status_id',
     ]);
   });
 });

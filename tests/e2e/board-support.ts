@@ -8,6 +8,16 @@ export function column(page: Page, status: string): Locator {
   return page.getByRole('region', { name: status, exact: true });
 }
 
+/** A column's heading: always at the top of the board area (columns can be taller than it). */
+export function columnHeading(page: Page, status: string): Locator {
+  return column(page, status).getByRole('heading', { level: 2 });
+}
+
+/** The board's own scroll area (the page never scrolls sideways). */
+export function boardArea(page: Page): Locator {
+  return page.getByRole('region', { name: 'Board', exact: true });
+}
+
 export function list(page: Page, status: string): Locator {
   return page.getByRole('list', { name: status, exact: true });
 }

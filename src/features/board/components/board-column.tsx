@@ -38,20 +38,25 @@ export function BoardColumn({
         .join(' ')}
       aria-labelledby={headingId}
     >
-      <ColumnHeader
-        status={status}
-        headingId={headingId}
-        count={column.count}
-        premiumSum={column.premiumSum}
-        collapsed={collapsed}
-        onToggleCollapsed={() => onToggleCollapsed(status.id)}
-      />
-      {!collapsed && (
-        <>
+      {/* Header and quick add stay in sight while the board scrolls down (board-scroller.tsx). */}
+      <div className="column-top">
+        <ColumnHeader
+          status={status}
+          headingId={headingId}
+          count={column.count}
+          premiumSum={column.premiumSum}
+          collapsed={collapsed}
+          onToggleCollapsed={() => onToggleCollapsed(status.id)}
+        />
+        {!collapsed && (
           <QuickAddLead
             statusName={status.name}
             onAdd={(values) => onQuickAdd(status.id, values)}
           />
+        )}
+      </div>
+      {!collapsed && (
+        <>
           <Droppable
             droppableId={status.id}
             mode="virtual"

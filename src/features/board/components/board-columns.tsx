@@ -1,5 +1,5 @@
 import { DragDropContext, type DragUpdate, type DropResult } from '@hello-pangea/dnd';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { Lead } from '../../../sync/types.ts';
 import { useBoardUiStore } from '../store/board-ui-store.ts';
 import {
@@ -9,21 +9,25 @@ import {
   type AnnouncementContext,
 } from '../lib/announcements.ts';
 import type { BoardColumn as Column } from '../lib/group-columns.ts';
+import { relayDetachedTouches } from '../lib/relay-detached-touches.ts';
 import { BoardColumn, type QuickAddLeadHandler } from './board-column.tsx';
+import { BoardScroller } from './board-scroller.tsx';
 import type { CardContext } from './card-context.ts';
 
 /**
- * Scrolls the page sideways to centre the column holding `droppableId`. The library moves a
+ * Scrolls the board sideways to centre the column holding `droppableId`. The library moves a
  * keyboard-lifted card only into a column it sees whole, so the neighbours must be on screen
- * too for the next arrow press; it follows window scrolling while a drag is on.
+ * too for the next arrow press; it follows its scroll parent (the board) while a drag is on.
  */
 function revealColumn(droppableId: string) {
   const list = document.querySelector(`[data-rfd-droppable-id="${CSS.escape(droppableId)}"]`);
   const column = list?.closest('.board-column');
-  if (!column) return;
+  const board = column?.closest('.board-scroller');
+  if (!column || !board) return;
   const { left, width } = column.getBoundingClientRect();
-  const offset = left + width / 2 - document.documentElement.clientWidth / 2;
-  if (Math.abs(offset) > 1) window.scrollBy({ left: offset, behavior: 'instant' });
+  const frame = board.getBoundingClientRect();
+  const offset = left + width / 2 - (frame.left + frame.width / 2);
+  if (Math.abs(offset) > 1) board.scrollBy({ left: offset, behavior: 'instant' });
 }
 
 type BoardColumnsProps = {
@@ -38,6 +42,8 @@ type BoardColumnsProps = {
 export function BoardColumns({ columns, card, onQuickAdd, onMove }: BoardColumnsProps) {
   const collapsed = useBoardUiStore((s) => s.collapsed);
   const toggleCollapsed = useBoardUiStore((s) => s.toggleCollapsed);
+  // A touch drag must survive the lifted card's original leaving the DOM (see the module).
+  useEffect(() => relayDetachedTouches(), []);
 
   const lookup = useMemo(() => {
     const leads = new Map<string, Lead>();
@@ -80,18 +86,20 @@ export function BoardColumns({ columns, card, onQuickAdd, onMove }: BoardColumns
       onDragUpdate={onDragUpdate}
       onDragEnd={onDragEnd}
     >
-      <div className="board-columns">
-        {columns.map((column) => (
-          <BoardColumn
-            key={column.status.id}
-            column={column}
-            collapsed={!!collapsed[column.status.id]}
-            onToggleCollapsed={toggleCollapsed}
-            card={card}
-            onQuickAdd={onQuickAdd}
-          />
-        ))}
-      </div>
+      <BoardScroller>
+        <div className="board-columns">
+          {columns.map((column) => (
+            <BoardColumn
+              key={column.status.id}
+              column={column}
+              collapsed={!!collapsed[column.status.id]}
+              onToggleCollapsed={toggleCollapsed}
+              card={card}
+              onQuickAdd={onQuickAdd}
+            />
+          ))}
+        </div>
+      </BoardScroller>
     </DragDropContext>
   );
 }

@@ -5,8 +5,9 @@ import {
   type Rect,
   type Virtualizer,
 } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import type { Lead } from '../../../sync/types.ts';
+import { useBoardScroller } from './board-scroller.tsx';
 import type { CardContext } from './card-context.ts';
 import { LeadCard } from './lead-card.tsx';
 
@@ -19,7 +20,7 @@ const FALLBACK_RECT: Rect = { width: 288, height: 800 };
 
 // A zero-sized measurement would render no card at all; a screenful is the better guess.
 function observeRectWithFallback(
-  instance: Virtualizer<HTMLDivElement, Element>,
+  instance: Virtualizer<HTMLElement, Element>,
   cb: (rect: Rect) => void,
 ) {
   return observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : FALLBACK_RECT));
@@ -34,6 +35,32 @@ type VirtualLeadListProps = {
 };
 
 /**
+ * Where the list starts in the board's scroll area (below its column's header and quick add),
+ * kept up to date as those change height. Only which cards are rendered depends on it, never
+ * where they are drawn, so being a few pixels behind is harmless.
+ */
+function useListOffset(scroller: HTMLElement | null, list: HTMLElement | null): number {
+  const [offset, setOffset] = useState(0);
+  useLayoutEffect(() => {
+    if (!scroller || !list) return;
+    const measure = () => {
+      const top =
+        list.getBoundingClientRect().top -
+        scroller.getBoundingClientRect().top +
+        scroller.scrollTop;
+      setOffset((previous) => (Math.abs(previous - top) < 1 ? previous : top));
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    const above = list.closest('.board-column')?.querySelector('.column-top');
+    observer.observe(above ?? list);
+    return () => observer.disconnect();
+  }, [scroller, list]);
+  return offset;
+}
+
+/**
  * A column's cards, windowed: only the visible ones (plus a few overscanned, which the drag
  * library needs to see the neighbours) are in the DOM, whatever the column holds.
  */
@@ -44,14 +71,18 @@ export function VirtualLeadList({
   snapshot,
   card,
 }: VirtualLeadListProps) {
-  const scrollRef = useRef<HTMLDivElement | null>(null);
+  // The board scrolls, not the column (see board-scroller.tsx): the window follows the board.
+  const scroller = useBoardScroller();
+  const [list, setList] = useState<HTMLUListElement | null>(null);
+  const scrollMargin = useListOffset(scroller, list);
   // In virtual mode the library cannot insert its placeholder: make room with one blank row.
   const count = leads.length + (snapshot.isUsingPlaceholder ? 1 : 0);
   // TanStack Virtual's hook returns functions that the React compiler must not memoise.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count,
-    getScrollElement: () => scrollRef.current,
+    getScrollElement: () => scroller,
+    scrollMargin,
     estimateSize: () => CARD_HEIGHT + CARD_GAP,
     getItemKey: (index) => leads[index]?.id ?? '__placeholder__',
     overscan: 4,
@@ -61,16 +92,14 @@ export function VirtualLeadList({
 
   return (
     <div
-      ref={(el) => {
-        scrollRef.current = el;
-        provided.innerRef(el);
-      }}
+      ref={provided.innerRef}
       {...provided.droppableProps}
       className={['column-scroll', snapshot.isDraggingOver && 'is-drag-over']
         .filter(Boolean)
         .join(' ')}
     >
       <ul
+        ref={setList}
         aria-label={statusName}
         className="column-list"
         style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
@@ -87,7 +116,7 @@ export function VirtualLeadList({
                   isDragging={dragSnapshot.isDragging}
                   style={{
                     position: 'absolute',
-                    top: row.start,
+                    top: row.start - scrollMargin,
                     left: 0,
                     right: 0,
                     height: CARD_HEIGHT,

@@ -2,7 +2,6 @@ import { useMemo } from 'react';
 import type { MenuItem } from '../../../components/menu-button.tsx';
 import type { Lead, PipelineStatus, Profile, RejectedMutation } from '../../../sync/types.ts';
 import type { CardContext } from '../components/card-context.ts';
-import { inStatusSince, useRestoredSinceStore } from '../store/restored-since-store.ts';
 import { compareStatuses } from '../../../sync/read-models/status-order.ts';
 
 type CardContextInput = {
@@ -17,7 +16,6 @@ type CardContextInput = {
 /** Everything a card shows besides the lead itself, computed once per board render. */
 export function useCardContext(input: CardContextInput): CardContext {
   const { statuses, profiles, pending, rejectedByLead, onOpen, onMoveTo } = input;
-  const restored = useRestoredSinceStore((s) => s.byLead);
   return useMemo(() => {
     const byId = new Map(statuses.map((s) => [s.id, s]));
     // Board order, like the columns: the store hands statuses back in key (random id) order.
@@ -36,7 +34,7 @@ export function useCardContext(input: CardContextInput): CardContext {
           lead,
           status,
           agentName: lead.assigned_to ? (profiles.get(lead.assigned_to)?.full_name ?? null) : null,
-          inStatusSince: inStatusSince(lead, restored[lead.id]),
+          inStatusSince: lead.status_changed_at,
           pending: pending.has(lead.id),
           rejection: rejectedByLead.get(lead.id)?.message ?? null,
           moveTargets: targets(lead.status_id),
@@ -45,5 +43,5 @@ export function useCardContext(input: CardContextInput): CardContext {
         };
       },
     };
-  }, [statuses, profiles, pending, rejectedByLead, onOpen, onMoveTo, restored]);
+  }, [statuses, profiles, pending, rejectedByLead, onOpen, onMoveTo]);
 }

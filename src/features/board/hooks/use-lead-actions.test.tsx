@@ -9,7 +9,6 @@ import {
   seedDb,
   status,
 } from '../testing/board-fixtures.tsx';
-import { inStatusSince, useRestoredSinceStore } from '../store/restored-since-store.ts';
 import { useUndoStore } from '../store/undo-store.ts';
 import { useLeadActions } from './use-lead-actions.ts';
 
@@ -82,9 +81,9 @@ describe('useLeadActions', () => {
     expect(refused?.product).toMatch(/^Product must be one of/);
   });
 
-  it('undo gives the lead back its time in status, even once the server stamps its own', async () => {
+  it('undo gives the lead back its time in status and asks the server to keep it', async () => {
     const { db, actions } = await setup();
-    const weekAgo = new Date(Date.now() - 7 * 24 * 3600 * 1000).toISOString();
+    const weekAgo = '2026-01-05T09:30:00.123456+00:00'; // as PostgreSQL's JSON gives it
     await db.leads.update(b.id, { status_changed_at: weekAgo });
     const moved = await db.leads.get(b.id);
     if (!moved) throw new Error('seeded lead missing');
@@ -94,22 +93,18 @@ describe('useLeadActions', () => {
     await actions.undoLastMove();
     const back = await db.leads.get(b.id);
     expect(back?.status_id).toBe(fresh.id);
-    // The local (optimistic) row says when it really entered New.
+    // The local (optimistic) row says when it really entered New …
     expect(back?.status_changed_at).toBe(weekAgo);
+    // … and so does the queued undo, which the server checks against its history.
+    const queued = await db.outbox.orderBy('mutation_id').last();
+    expect(queued?.args).toMatchObject({ status_id: fresh.id, restore_status_changed_at: weekAgo });
+  });
 
-    // The server's answer stamps "now" on the undo; the board still shows the restored time.
-    const restored = useRestoredSinceStore.getState().byLead[b.id];
-    const echoed = { status_id: fresh.id, status_changed_at: new Date().toISOString() };
-    expect(inStatusSince(echoed, restored)).toBe(weekAgo);
-    // A later move of the lead is a new stay in the status: the restored time no longer applies.
-    const later = {
-      status_id: fresh.id,
-      status_changed_at: new Date(Date.now() + 3600e3).toISOString(),
-    };
-    expect(inStatusSince(later, restored)).toBe(later.status_changed_at);
-    const again = await db.leads.get(b.id);
-    if (!again) throw new Error('lead missing');
-    await actions.moveToStatus(again, won.id);
-    expect(useRestoredSinceStore.getState().byLead[b.id]).toBeUndefined();
+  it('an undo within one column moves it back without claiming a time', async () => {
+    const { db, actions } = await setup();
+    await actions.moveLead(c, fresh.id, 0, [a, b, c]);
+    await actions.undoLastMove();
+    const queued = await db.outbox.orderBy('mutation_id').last();
+    expect(queued?.args).not.toHaveProperty('restore_status_changed_at');
   });
 });

@@ -4,7 +4,6 @@ import { mutate } from '../../../sync/mutate.ts';
 import { positionBetween, positionForIndex } from '../../../sync/ordering.ts';
 import { firstPositionInColumn } from '../../../sync/read-models/column-query.ts';
 import type { Lead } from '../../../sync/types.ts';
-import { inStatusSince, useRestoredSinceStore } from '../store/restored-since-store.ts';
 import { useUndoStore } from '../store/undo-store.ts';
 import { refusalErrors } from '../../../sync/form-errors.ts';
 
@@ -17,14 +16,10 @@ export type LeadActions = ReturnType<typeof useLeadActions>;
 export function useLeadActions(db: LocalDb, userId: string) {
   const pushUndo = useUndoStore((s) => s.push);
   const popUndo = useUndoStore((s) => s.pop);
-  const restoreSince = useRestoredSinceStore((s) => s.restore);
-  const forgetSince = useRestoredSinceStore((s) => s.forget);
 
   /** Moves `lead` to `position` in `statusId` and remembers where it came from for Ctrl/Cmd+Z. */
   const moveAndRemember = useCallback(
     async (lead: Lead, statusId: string, position: string) => {
-      // Read before the move: the time shown may be one an earlier undo restored.
-      const since = inStatusSince(lead, useRestoredSinceStore.getState().byLead[lead.id]);
       await mutate(db, 'move_lead', {
         id: lead.id,
         pipeline_id: lead.pipeline_id,
@@ -37,12 +32,11 @@ export function useLeadActions(db: LocalDb, userId: string) {
         pipelineId: lead.pipeline_id,
         fromStatusId: lead.status_id,
         fromPosition: lead.position,
-        fromStatusSince: since,
+        fromStatusSince: lead.status_changed_at,
         toStatusId: statusId,
       });
-      if (statusId !== lead.status_id) forgetSince(lead.id);
     },
-    [db, pushUndo, forgetSince],
+    [db, pushUndo],
   );
 
   /**
@@ -68,29 +62,23 @@ export function useLeadActions(db: LocalDb, userId: string) {
 
   /**
    * Undo is itself a move back (a new mutation), so it also works offline. The lead gets back
-   * its place and its time in status: the local row is stamped with the old time (the queued
-   * mutation re-applies on every rebase with a fresh stamp, hence the restored-since store too).
+   * its place and its time in status: the move says since when it had been there, which the
+   * device shows at once and the server keeps when its own history agrees.
    */
   const undoLastMove = useCallback(async () => {
     const last = popUndo();
     if (!last) return null;
-    const before = await db.leads.get(last.leadId);
     await mutate(db, 'move_lead', {
       id: last.leadId,
       pipeline_id: last.pipelineId,
       status_id: last.fromStatusId,
       position: last.fromPosition,
+      ...(last.toStatusId !== last.fromStatusId
+        ? { restore_status_changed_at: last.fromStatusSince }
+        : {}),
     });
-    if (before && before.status_id !== last.fromStatusId) {
-      restoreSince(last.leadId, {
-        statusId: last.fromStatusId,
-        since: last.fromStatusSince,
-        at: Date.now(),
-      });
-      await db.leads.update(last.leadId, { status_changed_at: last.fromStatusSince });
-    }
     return last;
-  }, [db, popUndo, restoreSince]);
+  }, [db, popUndo]);
 
   /** New lead at the top of a column; resolves to field errors, or null when it was added. */
   const quickAdd = useCallback(

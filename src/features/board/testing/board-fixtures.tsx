@@ -7,7 +7,6 @@ import { INITIAL_STATUS, type SyncStatus } from '../../../sync/sync-status.ts';
 import { leadRow, pipelineRow, statusRow } from '../../../sync/testing/rows.ts';
 import type { SyncStatusSource } from '../hooks/use-sync-state.ts';
 import { useBoardUiStore, EMPTY_FILTERS } from '../store/board-ui-store.ts';
-import { useRestoredSinceStore } from '../store/restored-since-store.ts';
 import { useUndoStore } from '../store/undo-store.ts';
 
 // Real Dexie stores on fake-indexeddb (tests/setup/dom.ts), seeded per test: the board is tested
@@ -71,7 +70,6 @@ export function resetBoardStores(): void {
     lastPipelineByUser: {},
   });
   useUndoStore.setState({ moves: [] });
-  useRestoredSinceStore.setState({ byLead: {} });
 }
 
 function LocationProbe() {
