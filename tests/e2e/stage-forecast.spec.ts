@@ -38,9 +38,7 @@ test('columns show their forecast; a WIP limit warns in words; a lost move asks 
     await signIn(page, DEMO.manager.name);
     await expect(list(page, 'New')).toBeVisible();
     // Each open column: count, premium sum and the weighted forecast; the header: open totals.
-    await expect(column(page, 'Negotiation')).toContainText(
-      /Forecast \$[\d,]+ \(75%\)/,
-    );
+    await expect(column(page, 'Negotiation')).toContainText(/Forecast \$[\d,]+ \(75%\)/);
     await expect(column(page, 'Won')).toContainText('(100%)');
     await expect(
       page.getByText(/^Open pipeline: [\d,]+ leads, \$[\d,]+ · Forecast \$[\d,]+$/),
