@@ -77,6 +77,22 @@ values
    '2025-05-02 08:00:00+00', '2025-05-02 08:00:00+00')
 on conflict (id) do nothing;
 
+-- Forecast settings (20251001000000_add_stage_forecast): a win probability per open stage; the
+-- migration already made the default pipeline's Won/Lost won/lost by name. "Renewed" and
+-- "Lapsed" say won and lost in other words, which the migration never guesses.
+update public.pipeline_statuses s
+set win_probability = v.p
+from (values ('New', 10), ('Contacted', 25), ('Quote sent', 50), ('Negotiation', 75)) as v(name, p)
+where s.name = v.name and s.outcome = 'open'
+  and s.pipeline_id = (select id from public.pipelines where is_default);
+update public.pipeline_statuses set win_probability = 60 where id = '5e1e0000-0000-4000-8000-000000000101';
+update public.pipeline_statuses set win_probability = 70 where id = '5e1e0000-0000-4000-8000-000000000102';
+update public.pipeline_statuses set win_probability = 80 where id = '5e1e0000-0000-4000-8000-000000000103';
+update public.pipeline_statuses set outcome = 'won', win_probability = 100
+where id = '5e1e0000-0000-4000-8000-000000000104';
+update public.pipeline_statuses set outcome = 'lost', win_probability = 0
+where id = '5e1e0000-0000-4000-8000-000000000105';
+
 -- 400 leads: three in four in the default pipeline, one in four up for renewal; two in five for
 -- each agent, one in five in the unassigned pool. Early statuses hold more leads than late ones.
 with

@@ -14,6 +14,7 @@ export type Database = {
           from_status_name: string | null
           id: string
           lead_id: string
+          lost_reason: string | null
           to_status_id: string | null
           to_status_name: string
         }
@@ -25,6 +26,7 @@ export type Database = {
           from_status_name?: string | null
           id?: string
           lead_id: string
+          lost_reason?: string | null
           to_status_id?: string | null
           to_status_name: string
         }
@@ -36,6 +38,7 @@ export type Database = {
           from_status_name?: string | null
           id?: string
           lead_id?: string
+          lost_reason?: string | null
           to_status_id?: string | null
           to_status_name?: string
         }
@@ -85,6 +88,7 @@ export type Database = {
           estimated_premium: number | null
           full_name: string
           id: string
+          lost_reason: string | null
           notes: string | null
           phone: string | null
           pipeline_id: string
@@ -104,6 +108,7 @@ export type Database = {
           estimated_premium?: number | null
           full_name: string
           id?: string
+          lost_reason?: string | null
           notes?: string | null
           phone?: string | null
           pipeline_id: string
@@ -123,6 +128,7 @@ export type Database = {
           estimated_premium?: number | null
           full_name?: string
           id?: string
+          lost_reason?: string | null
           notes?: string | null
           phone?: string | null
           pipeline_id?: string
@@ -154,8 +160,11 @@ export type Database = {
           is_final: boolean
           legacy_value: string | null
           name: string
+          outcome: string
           pipeline_id: string
           updated_at: string
+          win_probability: number
+          wip_limit: number | null
         }
         Insert: {
           _txid?: string
@@ -169,8 +178,11 @@ export type Database = {
           is_final?: boolean
           legacy_value?: string | null
           name: string
+          outcome?: string
           pipeline_id: string
           updated_at?: string
+          win_probability?: number
+          wip_limit?: number | null
         }
         Update: {
           _txid?: string
@@ -184,8 +196,11 @@ export type Database = {
           is_final?: boolean
           legacy_value?: string | null
           name?: string
+          outcome?: string
           pipeline_id?: string
           updated_at?: string
+          win_probability?: number
+          wip_limit?: number | null
         }
         Relationships: [
           { foreignKeyName: "pipeline_statuses_pipeline_id_fkey"; columns: ["pipeline_id"]; isOneToOne: false; referencedRelation: "pipelines"; referencedColumns: ["id"] },

@@ -118,6 +118,7 @@ describe('applyPullPage and the rebase', () => {
               from_status_name: null,
               to_status_name: 'S1',
               changed_by: null,
+              lost_reason: null,
               changed_at: T,
             },
           ],

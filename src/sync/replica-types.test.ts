@@ -13,13 +13,15 @@ type Pulled<T extends keyof Database['public']['Tables']> = Omit<
 >;
 
 /** Columns the client types more narrowly than the database (CHECK constraints, not enums). */
-type Narrowed = 'product' | 'role';
+type Narrowed = 'product' | 'role' | 'outcome';
 
 describe('replicated row types match the generated database types', () => {
   it('has the same columns, with the same types and nullability', () => {
     expectTypeOf<Omit<Lead, Narrowed>>().toEqualTypeOf<Omit<Pulled<'leads'>, Narrowed>>();
     expectTypeOf<Pipeline>().toEqualTypeOf<Pulled<'pipelines'>>();
-    expectTypeOf<PipelineStatus>().toEqualTypeOf<Pulled<'pipeline_statuses'>>();
+    expectTypeOf<Omit<PipelineStatus, Narrowed>>().toEqualTypeOf<
+      Omit<Pulled<'pipeline_statuses'>, Narrowed>
+    >();
     expectTypeOf<LeadStatusHistory>().toEqualTypeOf<Pulled<'lead_status_history'>>();
     // The device keeps only what the board shows of a profile.
     expectTypeOf<Omit<Profile, Narrowed>>().toEqualTypeOf<
@@ -30,6 +32,7 @@ describe('replicated row types match the generated database types', () => {
   it('narrows only where the database holds a checked string', () => {
     expectTypeOf<Lead['product']>().toExtend<Tables<'leads'>['product']>();
     expectTypeOf<Profile['role']>().toExtend<Tables<'profiles'>['role']>();
+    expectTypeOf<PipelineStatus['outcome']>().toExtend<Tables<'pipeline_statuses'>['outcome']>();
   });
 
   it('types the RPCs the client calls, defaulted arguments optional', () => {

@@ -18,6 +18,8 @@ export interface Lead {
   /** Fractional-index key (see ordering.ts); order within a column is (position, id). */
   position: string;
   notes: string | null;
+  /** Why it was lost, when it was moved into a lost status with a reason (move_lead). */
+  lost_reason: string | null;
   status_changed_at: string;
   created_at: string;
   updated_at: string;
@@ -43,9 +45,18 @@ export interface PipelineStatus {
   color_hex: string | null;
   icon_name: string | null;
   ai_action_template: string | null;
+  /** What reaching this stage means for the forecast (see src/sync/read-models/stage-forecast.ts). */
+  outcome: StageOutcome;
+  /** Chance, 0–100, that a lead here is won (won = 100, lost = 0). */
+  win_probability: number;
+  /** At most this many leads should be here at once; null: no limit. */
+  wip_limit: number | null;
   created_at: string;
   updated_at: string;
 }
+
+export const STAGE_OUTCOMES = ['open', 'won', 'lost'] as const;
+export type StageOutcome = (typeof STAGE_OUTCOMES)[number];
 
 export interface Profile {
   id: string;
@@ -62,6 +73,8 @@ export interface LeadStatusHistory {
   to_status_name: string;
   changed_by: string | null;
   changed_at: string;
+  /** The lead's lost reason, on the row of a move into a lost status. */
+  lost_reason: string | null;
 }
 
 /** The replicated tables, by name. The same names are used on the server and in the pull feed. */

@@ -26,6 +26,9 @@ export function makeStatuses(count = 6): PipelineStatus[] {
     color_hex: '#2563EB',
     icon_name: 'phone',
     ai_action_template: 'Call {{full_name}} about {{product}}',
+    outcome: 'open' as const,
+    win_probability: 50,
+    wip_limit: null,
     created_at: now,
     updated_at: now,
   }));
@@ -52,6 +55,7 @@ export function makeLeads(count: number, statuses: readonly PipelineStatus[]): L
       status_id: status.id,
       position: keys[Math.floor(i / statuses.length)] ?? 'a0',
       notes: null,
+      lost_reason: null,
       status_changed_at: now,
       created_at: now,
       updated_at: now,

@@ -40,7 +40,7 @@ describe(`registry ↔ sync_mutations parity (${engineName})`, () => {
 
   it('the registry and the sync_mutations functions have the same names and argument keys', async () => {
     const server = await serverMutations(t.db);
-    expect(server.size).toBe(13);
+    expect(server.size).toBe(14);
     expect(server.get('update_pipeline')).toEqual(['description,name', 'id,patch']);
     expect(parityDifferences(clientMutations(MUTATIONS), server)).toEqual([]);
   });
@@ -76,7 +76,7 @@ describe(`registry ↔ sync_mutations parity (${engineName})`, () => {
     });
     expect(parityDifferences(client, await serverMutations(t.db))).toEqual([
       'archive_lead: in the registry, no sync_mutations.archive_lead(jsonb)',
-      'move_lead: keys differ: client id,note,pipeline_id,position,restore_status_changed_at,status_id; server id,pipeline_id,position,restore_status_changed_at,status_id',
+      'move_lead: keys differ: client id,lost_reason,note,pipeline_id,position,restore_status_changed_at,status_id; server id,lost_reason,pipeline_id,position,restore_status_changed_at,status_id',
     ]);
   });
 });

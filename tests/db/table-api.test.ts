@@ -123,6 +123,7 @@ describe(`table API, column by column (${engineName})`, () => {
       ];
     expect({
       notes: await row(update(`notes = 'called'`)),
+      lostReason: await row(update(`lost_reason = 'Price'`)),
       reassign: await row(update(`assigned_to = $2`, (fx) => [fx.users.agentB])),
       status: await row(update(`status_id = $2`, (fx) => [fx.otherStatus])),
       pipelineOnly: await row((fx) => [
@@ -139,6 +140,7 @@ describe(`table API, column by column (${engineName})`, () => {
       txid: await row(update(`_txid = '1'::xid8`)),
     }).toEqual({
       notes: { anon: D, agentA: 1, agentB: 0, manager: 1 },
+      lostReason: { anon: D, agentA: 1, agentB: 0, manager: 1 },
       // Agent A may not hand their lead to B (with check); B cannot see it; a manager may.
       reassign: { anon: D, agentA: D, agentB: 0, manager: 1 },
       status: { anon: D, agentA: 1, agentB: 0, manager: 1 },
@@ -183,6 +185,10 @@ describe(`table API, column by column (${engineName})`, () => {
         `update pipeline_statuses set color_hex = '#112233' where id = $1`,
         [fx.spareStatus],
       ]),
+      statusForecast: await row((fx) => [
+        `update pipeline_statuses set win_probability = 40, wip_limit = 9 where id = $1`,
+        [fx.spareStatus],
+      ]),
       statusLegacyValue: await row((fx) => [
         `update pipeline_statuses set legacy_value = 'New' where id = $1`,
         [fx.spareStatus],
@@ -195,6 +201,7 @@ describe(`table API, column by column (${engineName})`, () => {
       pipelineName: { anon: D, agentA: 0, agentB: 0, manager: 1 },
       pipelineCreatedAt: { anon: D, agentA: D, agentB: D, manager: D },
       statusColor: { anon: D, agentA: 0, agentB: 0, manager: 1 },
+      statusForecast: { anon: D, agentA: 0, agentB: 0, manager: 1 },
       statusLegacyValue: { anon: D, agentA: D, agentB: D, manager: D },
       statusToOtherPipeline: { anon: D, agentA: D, agentB: D, manager: D },
     });

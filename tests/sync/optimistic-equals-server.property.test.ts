@@ -66,15 +66,17 @@ async function run(actions: MutationAction[]): Promise<void> {
   }
 }
 
-// One run that calls each of the 13 mutations once, in an order where each has something to act on.
+// One run that calls each of the 14 mutations once, in an order where each has something to act on.
 const everyMutation: MutationAction[] = [
   { name: 'create_pipeline', statuses: 3 },
   { name: 'create_pipeline_status', pipeline: 1 },
   { name: 'update_pipeline_status', pipeline: 1, status: 0, n: 1 },
   { name: 'reorder_pipeline_statuses', pipeline: 1, seed: 7 },
+  { name: 'update_pipeline_status_forecast', pipeline: 1, status: 2, n: 0 },
   { name: 'create_lead', pipeline: 1, status: 0, n: 1 },
   { name: 'update_lead', lead: 0, field: 'estimated_premium', n: 2 },
   { name: 'move_lead', lead: 0, pipeline: 1, status: 2, slot: 0 },
+  { name: 'update_pipeline_status_forecast', pipeline: 1, status: 0, n: 1 },
   { name: 'delete_pipeline_status', pipeline: 1, status: 2, target: 0 },
   { name: 'update_pipeline', pipeline: 1, n: 1 },
   { name: 'reorder_pipelines', seed: 3 },
@@ -85,7 +87,7 @@ const everyMutation: MutationAction[] = [
 ];
 
 describe(`every mutation: optimistic rows equal the server's (${engineName})`, () => {
-  it('for random sequences of all 13 mutations', async () => {
+  it('for random sequences of all 14 mutations', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(mutationAction, { minLength: 3, maxLength: 12 }), (actions) =>
         run(actions),

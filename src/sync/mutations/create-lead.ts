@@ -40,6 +40,7 @@ export const createLead = defineMutation({
   async applyLocal(w, args) {
     await w.put('leads', {
       ...args,
+      lost_reason: null,
       status_changed_at: w.now,
       created_at: w.now,
       updated_at: w.now,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { assertExists, assertUniqueStatusName } from './checks.ts';
-import { id, newStatusFields } from './fields.ts';
+import { NEW_STATUS_FORECAST, id, newStatusFields } from './fields.ts';
 import { defineMutation } from './mutation-def.ts';
 
 /** A new column, at the end unless display_order is given. */
@@ -32,6 +32,7 @@ export const createPipelineStatus = defineMutation({
     await w.put('pipeline_statuses', {
       ...args,
       display_order: args.display_order ?? 0,
+      ...NEW_STATUS_FORECAST,
       created_at: w.now,
       updated_at: w.now,
     });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { description, id, newStatusFields, pipelineName } from './fields.ts';
+import { NEW_STATUS_FORECAST, description, id, newStatusFields, pipelineName } from './fields.ts';
 import { defineMutation } from './mutation-def.ts';
 import { MutationValidationError } from '../validation-error.ts';
 import { nameKey } from './text-rules.ts';
@@ -58,6 +58,7 @@ export const createPipeline = defineMutation({
         ...s,
         pipeline_id: args.id,
         display_order: i + 1,
+        ...NEW_STATUS_FORECAST,
         created_at: w.now,
         updated_at: w.now,
       });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PRODUCTS } from '../types.ts';
+import { PRODUCTS, STAGE_OUTCOMES } from '../types.ts';
 import { hasBidiControl, isBlankText, isStorableName, isStorableText } from './text-rules.ts';
 
 // Field rules mirroring the SQL constraints (supabase/migrations/*), so most bad input is refused
@@ -27,6 +27,18 @@ export function requiredText(label: string, max: number) {
       .refine(isStorableName, `${label} contains a character that cannot be saved`)
       .refine((v) => !hasBidiControl(v), `${label} contains text-direction control characters`)
   );
+}
+
+/** An optional one-line name: blank becomes null; the same rules as a required name otherwise. */
+export function optionalName(label: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`)
+    .refine(isStorableName, `${label} contains a character that cannot be saved`)
+    .refine((v) => !hasBidiControl(v), `${label} contains text-direction control characters`)
+    .nullable()
+    .transform((v) => (v === '' || (v !== null && isBlankText(v)) ? null : v));
 }
 
 /** Optional (possibly multi-line) text: blank becomes null; NUL and broken characters are refused. */
@@ -90,6 +102,32 @@ export const statusFields = {
   icon_name: iconName,
   ai_action_template: aiActionTemplate,
 };
+
+/** Why a lead was lost (leads.lost_reason: one line, at most 500 characters). */
+export const lostReason = optionalName('Lost reason', 500);
+
+/** A stage's forecast settings, as the table's checks allow them (pipeline_statuses). */
+export const stageForecastFields = {
+  outcome: z.enum(STAGE_OUTCOMES, { message: 'Outcome must be open, won or lost' }),
+  win_probability: z
+    .number({ message: 'Win probability must be a number' })
+    .int('Win probability must be a whole number')
+    .min(0, 'Win probability must be between 0 and 100')
+    .max(100, 'Win probability must be between 0 and 100'),
+  wip_limit: z
+    .number({ message: 'WIP limit must be a number' })
+    .int('WIP limit must be a whole number')
+    .min(1, 'WIP limit must be at least 1 (or none)')
+    .max(100_000, 'WIP limit must be at most 100,000')
+    .nullable(),
+};
+
+/** What a stage created on the device holds until the server's row arrives (the columns' defaults). */
+export const NEW_STATUS_FORECAST = {
+  outcome: 'open',
+  win_probability: 0,
+  wip_limit: null,
+} as const;
 
 /** A new status (create_pipeline's statuses, create_pipeline_status): defaults as the server's. */
 export const newStatusFields = {

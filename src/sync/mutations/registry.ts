@@ -13,6 +13,7 @@ import { setDefaultPipeline } from './set-default-pipeline.ts';
 import { updateLead } from './update-lead.ts';
 import { updatePipeline } from './update-pipeline.ts';
 import { updatePipelineStatus } from './update-pipeline-status.ts';
+import { updatePipelineStatusForecast } from './update-pipeline-status-forecast.ts';
 
 /** Every mutation by name; the server has `sync_mutations.<name>` for each. */
 export const MUTATIONS = {
@@ -27,6 +28,7 @@ export const MUTATIONS = {
   delete_pipeline: deletePipeline,
   create_pipeline_status: createPipelineStatus,
   update_pipeline_status: updatePipelineStatus,
+  update_pipeline_status_forecast: updatePipelineStatusForecast,
   reorder_pipeline_statuses: reorderPipelineStatuses,
   delete_pipeline_status: deletePipelineStatus,
 } as const;

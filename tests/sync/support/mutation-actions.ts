@@ -44,6 +44,12 @@ export const mutationAction = fc.oneof(
     n: small,
   }),
   fc.record({
+    name: fc.constant('update_pipeline_status_forecast' as const),
+    pipeline: pick,
+    status: pick,
+    n: small,
+  }),
+  fc.record({
     name: fc.constant('reorder_pipeline_statuses' as const),
     pipeline: pick,
     seed: pick,
@@ -139,6 +145,7 @@ export async function perform(d: Device, a: MutationAction): Promise<MutationNam
         pipeline_id: pipeline.id,
         status_id: status.id,
         position: positionForIndex(others, a.slot),
+        ...(status.outcome === 'lost' && a.slot % 2 === 0 ? { lost_reason: ' Too dear ' } : {}),
       });
       return a.name;
     }
@@ -210,6 +217,18 @@ export async function perform(d: Device, a: MutationAction): Promise<MutationNam
         { is_final: !status.is_final, color_hex: '#ABCDEF' },
         { icon_name: ' phone ', description: '' },
         { ai_action_template: null, color_hex: null },
+      ];
+      await d.mutate(a.name, { id: status.id, patch: patches[a.n] ?? {} });
+      return a.name;
+    }
+    case 'update_pipeline_status_forecast': {
+      const status = nth(statuses, a.status);
+      if (!status) return null;
+      const patches = [
+        { outcome: 'lost' as const },
+        { win_probability: 35, wip_limit: 4 },
+        { outcome: 'won' as const },
+        { outcome: 'open' as const, wip_limit: null },
       ];
       await d.mutate(a.name, { id: status.id, patch: patches[a.n] ?? {} });
       return a.name;

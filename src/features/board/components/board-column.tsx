@@ -3,7 +3,8 @@ import { useId } from 'react';
 import type { FormErrors } from '../../../sync/form-errors.ts';
 import type { BoardColumn as Column } from '../lib/group-columns.ts';
 import type { CardContext } from './card-context.ts';
-import { ColumnHeader } from './column-header.tsx';
+import type { ColumnForecast } from '../lib/forecast.ts';
+import { ColumnHeader, WipLimitLine } from './column-header.tsx';
 import { LeadCard } from './lead-card.tsx';
 import { QuickAddLead } from './quick-add-lead.tsx';
 import { VirtualLeadList } from './virtual-lead-list.tsx';
@@ -14,6 +15,7 @@ type BoardColumnProps = {
   onToggleCollapsed: (statusId: string) => void;
   card: CardContext;
   onQuickAdd: QuickAddLeadHandler;
+  forecast?: ColumnForecast | undefined;
 };
 
 export type QuickAddLeadHandler = (
@@ -28,12 +30,18 @@ export function BoardColumn({
   onToggleCollapsed,
   card,
   onQuickAdd,
+  forecast,
 }: BoardColumnProps) {
   const headingId = useId();
   const { status, leads } = column;
   return (
     <section
-      className={['board-column', status.is_final && 'is-final', collapsed && 'is-collapsed']
+      className={[
+        'board-column',
+        status.is_final && 'is-final',
+        collapsed && 'is-collapsed',
+        forecast?.overWipLimit && 'is-over-wip',
+      ]
         .filter(Boolean)
         .join(' ')}
       aria-labelledby={headingId}
@@ -47,7 +55,9 @@ export function BoardColumn({
           premiumSum={column.premiumSum}
           collapsed={collapsed}
           onToggleCollapsed={() => onToggleCollapsed(status.id)}
+          forecast={forecast}
         />
+        {!collapsed && <WipLimitLine forecast={forecast} />}
         {!collapsed && (
           <QuickAddLead
             statusName={status.name}

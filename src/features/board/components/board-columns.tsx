@@ -8,6 +8,7 @@ import {
   dragUpdateMessage,
   type AnnouncementContext,
 } from '../lib/announcements.ts';
+import type { ColumnForecast } from '../lib/forecast.ts';
 import type { BoardColumn as Column } from '../lib/group-columns.ts';
 import { relayDetachedTouches } from '../lib/relay-detached-touches.ts';
 import { BoardColumn, type QuickAddLeadHandler } from './board-column.tsx';
@@ -34,12 +35,15 @@ type BoardColumnsProps = {
   columns: readonly Column[];
   card: CardContext;
   onQuickAdd: QuickAddLeadHandler;
+  /** Per status: forecast and WIP standing (src/features/board/lib/forecast.ts). */
+  forecasts?: ReadonlyMap<string, ColumnForecast> | undefined;
   /** A drop: the lead, its new status and index within the column as shown. */
   onMove: (lead: Lead, statusId: string, index: number, destination: readonly Lead[]) => void;
 };
 
 /** The drag-and-drop board: mouse, touch and keyboard moves, with named announcements. */
-export function BoardColumns({ columns, card, onQuickAdd, onMove }: BoardColumnsProps) {
+export function BoardColumns(props: BoardColumnsProps) {
+  const { columns, card, onQuickAdd, onMove, forecasts } = props;
   const collapsed = useBoardUiStore((s) => s.collapsed);
   const toggleCollapsed = useBoardUiStore((s) => s.toggleCollapsed);
   // A touch drag must survive the lifted card's original leaving the DOM (see the module).
@@ -96,6 +100,7 @@ export function BoardColumns({ columns, card, onQuickAdd, onMove }: BoardColumns
               onToggleCollapsed={toggleCollapsed}
               card={card}
               onQuickAdd={onQuickAdd}
+              forecast={forecasts?.get(column.status.id)}
             />
           ))}
         </div>

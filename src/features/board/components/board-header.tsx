@@ -1,5 +1,7 @@
 import type { Pipeline, Profile, RejectedMutation } from '../../../sync/types.ts';
 import type { SyncStatusSource } from '../hooks/use-sync-state.ts';
+import type { PipelineForecast } from '../lib/forecast.ts';
+import { formatPremium } from '../lib/format.ts';
 import { BoardFilters } from './board-filters.tsx';
 import { PipelineSelector } from './pipeline-selector.tsx';
 import { RejectedChanges } from './rejected-changes.tsx';
@@ -16,6 +18,8 @@ type BoardHeaderProps = {
   leadName: (leadId: string) => string | null;
   onDismissRejected: (mutationId: number) => void;
   counts: { shown: number; total: number };
+  /** Open total and forecast of the leads shown (absent while loading). */
+  forecast?: PipelineForecast | undefined;
 };
 
 export function BoardHeader(props: BoardHeaderProps) {
@@ -30,6 +34,14 @@ export function BoardHeader(props: BoardHeaderProps) {
         />
       )}
       <BoardFilters agents={props.agents} counts={props.counts} />
+      {props.forecast && (
+        <p className="board-forecast">
+          Open pipeline: {props.forecast.openCount.toLocaleString('en-US')}{' '}
+          {props.forecast.openCount === 1 ? 'lead' : 'leads'},{' '}
+          {formatPremium(props.forecast.openTotal)} · Forecast{' '}
+          {formatPremium(props.forecast.openForecast)}
+        </p>
+      )}
       <div className="board-sync">
         <SyncStatusIndicator engine={props.engine} />
         <RejectedChanges

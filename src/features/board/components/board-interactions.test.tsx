@@ -145,6 +145,7 @@ describe('board interactions', () => {
         to_status_name: 'New',
         changed_by: ANA.id,
         changed_at: '2026-01-01T00:00:00Z',
+        lost_reason: null,
       },
       {
         id: crypto.randomUUID(),
@@ -155,6 +156,7 @@ describe('board interactions', () => {
         to_status_name: 'Won',
         changed_by: null,
         changed_at: '2026-01-02T00:00:00Z',
+        lost_reason: null,
       },
     ]);
     await userEvent.click(screen.getByRole('button', { name: 'Jane Doe' }));

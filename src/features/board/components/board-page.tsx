@@ -13,12 +13,15 @@ import {
   useRejectedChanges,
   type SyncStatusSource,
 } from '../hooks/use-sync-state.ts';
+import { useStageMoves } from '../hooks/use-stage-moves.ts';
 import { useUndoShortcut } from '../hooks/use-undo-shortcut.ts';
+import { summarizeForecast } from '../lib/forecast.ts';
 import { useBoardUiStore } from '../store/board-ui-store.ts';
 import { BoardColumns } from './board-columns.tsx';
 import { BoardHeader } from './board-header.tsx';
 import { EmptyPipeline } from './empty-pipeline.tsx';
 import { LeadDrawer } from './lead-drawer.tsx';
+import { LostReasonDialog } from './lost-reason-dialog.tsx';
 import './board.css';
 
 export type BoardUser = { id: string; full_name: string; role: 'agent' | 'manager' };
@@ -62,26 +65,47 @@ export function BoardPage(props: BoardPageProps) {
     (id: string) => statuses?.find((s) => s.id === id)?.name ?? 'another status',
     [statuses],
   );
+  // Totals over every filtered lead (the columns hold them all, not only the rendered cards).
+  const forecast = useMemo(
+    () =>
+      statuses && columns && leads
+        ? summarizeForecast(
+            statuses,
+            columns.flatMap((c) => c.leads),
+            leads,
+          )
+        : undefined,
+    [statuses, columns, leads],
+  );
+  const { guard, lostPrompt, cancelLost } = useStageMoves({ statuses, forecast, report });
 
   // Focus follows the moved card into its new column (the old card element goes away).
   const onMoveTo = useCallback(
     (lead: Lead, statusId: string) => {
       requestFocus(lead.id, statusId);
-      void actions
-        .moveToStatus(lead, statusId)
-        .then(() =>
-          report(`Moved ${lead.full_name} to ${statusName(statusId)}. Press Control+Z to undo.`),
-        )
-        .catch(fail);
+      guard(
+        lead,
+        statusId,
+        (reason) => actions.moveToStatus(lead, statusId, reason),
+        (wip) =>
+          report(
+            `Moved ${lead.full_name} to ${statusName(statusId)}. ${wip ? `${wip} ` : ''}Press Control+Z to undo.`,
+          ),
+      ).catch(fail);
     },
-    [actions, report, fail, statusName, requestFocus],
+    [actions, report, fail, statusName, requestFocus, guard],
   );
   const onMove = useCallback(
     (lead: Lead, statusId: string, index: number, destination: readonly Lead[]) => {
       if (statusId !== lead.status_id) requestFocus(lead.id, statusId);
-      void actions.moveLead(lead, statusId, index, destination).catch(fail);
+      guard(
+        lead,
+        statusId,
+        (reason) => actions.moveLead(lead, statusId, index, destination, reason),
+        (wip) => wip && report(`Moved ${lead.full_name} to ${statusName(statusId)}. ${wip}`),
+      ).catch(fail);
     },
-    [actions, fail, requestFocus],
+    [actions, fail, requestFocus, guard, report, statusName],
   );
   useUndoShortcut(() => {
     void actions
@@ -121,6 +145,7 @@ export function BoardPage(props: BoardPageProps) {
         rejected={rejected}
         leadName={(id) => leadNames.get(id) ?? null}
         onDismissRejected={(mutationId) => void dismissRejected(db, mutationId).catch(fail)}
+        forecast={forecast}
         counts={{
           shown: (columns ?? []).reduce((sum, c) => sum + c.count, 0),
           total: leads?.length ?? 0,
@@ -141,10 +166,19 @@ export function BoardPage(props: BoardPageProps) {
         <BoardColumns
           columns={columns}
           card={card}
+          forecasts={forecast?.columns}
           onMove={onMove}
           onQuickAdd={(statusId, values) =>
             pipeline ? actions.quickAdd(pipeline.id, statusId, values) : Promise.resolve(null)
           }
+        />
+      )}
+      {lostPrompt && (
+        <LostReasonDialog
+          leadName={lostPrompt.lead.full_name}
+          statusName={lostPrompt.status.name}
+          onMove={lostPrompt.move}
+          onCancel={cancelLost}
         />
       )}
       {openLeadId && (

@@ -1,4 +1,4 @@
-import { ChevronsLeftRight, ChevronsRightLeft } from 'lucide-react';
+import { ChevronsLeftRight, ChevronsRightLeft, TriangleAlert } from 'lucide-react';
 import { StatusIcon } from '../../../components/status-icon.tsx';
 import {
   NEUTRAL_STATUS_COLOR,
@@ -6,7 +6,9 @@ import {
   readableTextColor,
 } from '../../../lib/color-contrast.ts';
 import type { PipelineStatus } from '../../../sync/types.ts';
+import type { ColumnForecast } from '../lib/forecast.ts';
 import { formatPremium } from '../lib/format.ts';
+import './forecast.css';
 
 type ColumnHeaderProps = {
   status: PipelineStatus;
@@ -15,6 +17,8 @@ type ColumnHeaderProps = {
   premiumSum: number;
   collapsed: boolean;
   onToggleCollapsed: () => void;
+  /** The stage's forecast and WIP standing (absent: no forecast row). */
+  forecast?: ColumnForecast | undefined;
 };
 
 /**
@@ -23,7 +27,7 @@ type ColumnHeaderProps = {
  * collapsed column keeps its name, count and sum, written vertically.
  */
 export function ColumnHeader(props: ColumnHeaderProps) {
-  const { status, headingId, count, premiumSum, collapsed } = props;
+  const { status, headingId, count, premiumSum, collapsed, forecast } = props;
   const color =
     status.color_hex && isHexColor(status.color_hex) ? status.color_hex : NEUTRAL_STATUS_COLOR;
   const text = readableTextColor(color);
@@ -55,6 +59,29 @@ export function ColumnHeader(props: ColumnHeaderProps) {
         </span>
         <span className="column-sum">{formatPremium(premiumSum)}</span>
       </p>
+      {forecast && (
+        <p className="column-forecast">
+          Forecast {formatPremium(forecast.forecast)}
+          <span className="column-probability"> ({forecast.winProbability}%)</span>
+        </p>
+      )}
     </header>
+  );
+}
+
+/** The stage's WIP limit, under its header: marked by colour and by words when it is exceeded. */
+export function WipLimitLine({ forecast }: { forecast: ColumnForecast | undefined }) {
+  if (!forecast || forecast.wipLimit === null) return null;
+  const { wipCount, wipLimit, overWipLimit } = forecast;
+  return (
+    <p className={overWipLimit ? 'column-wip is-over' : 'column-wip'}>
+      {overWipLimit ? (
+        <>
+          <TriangleAlert size={14} aria-hidden="true" /> Over WIP limit: {wipCount} of {wipLimit}
+        </>
+      ) : (
+        `WIP limit: ${wipCount} of ${wipLimit}`
+      )}
+    </p>
   );
 }

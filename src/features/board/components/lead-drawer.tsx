@@ -34,6 +34,9 @@ export function LeadDrawer({ db, leadId, currentUser, profiles, onClose }: LeadD
             profiles={profiles}
             onSaved={onClose}
           />
+          {lead.lost_reason ? (
+            <p className="lead-lost-reason">Lost reason: {lead.lost_reason}</p>
+          ) : null}
           <StatusHistory db={db} leadId={lead.id} profiles={profiles} />
         </>
       ) : (

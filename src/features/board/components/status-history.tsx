@@ -40,6 +40,9 @@ export function StatusHistory({ db, leadId, profiles }: StatusHistoryProps) {
               {historyAuthor(h, profiles)}
               {' · '}
               <time dateTime={h.changed_at}>{formatSince(h.changed_at)}</time>
+              {h.lost_reason ? (
+                <span className="history-lost-reason"> · Lost reason: {h.lost_reason}</span>
+              ) : null}
             </li>
           ))}
         </ol>

@@ -19,12 +19,13 @@ export function useLeadActions(db: LocalDb, userId: string) {
 
   /** Moves `lead` to `position` in `statusId` and remembers where it came from for Ctrl/Cmd+Z. */
   const moveAndRemember = useCallback(
-    async (lead: Lead, statusId: string, position: string) => {
+    async (lead: Lead, statusId: string, position: string, lostReason?: string | null) => {
       await mutate(db, 'move_lead', {
         id: lead.id,
         pipeline_id: lead.pipeline_id,
         status_id: statusId,
         position,
+        ...(lostReason ? { lost_reason: lostReason } : {}),
       });
       pushUndo({
         leadId: lead.id,
@@ -33,6 +34,7 @@ export function useLeadActions(db: LocalDb, userId: string) {
         fromStatusId: lead.status_id,
         fromPosition: lead.position,
         fromStatusSince: lead.status_changed_at,
+        fromLostReason: lead.lost_reason,
         toStatusId: statusId,
       });
     },
@@ -44,18 +46,24 @@ export function useLeadActions(db: LocalDb, userId: string) {
    * computed between the shown neighbours, so the card lands exactly where it was dropped.
    */
   const moveLead = useCallback(
-    (lead: Lead, statusId: string, index: number, destination: readonly Lead[]) => {
+    (
+      lead: Lead,
+      statusId: string,
+      index: number,
+      destination: readonly Lead[],
+      lostReason?: string | null,
+    ) => {
       const others = destination.filter((l) => l.id !== lead.id);
-      return moveAndRemember(lead, statusId, positionForIndex(others, index));
+      return moveAndRemember(lead, statusId, positionForIndex(others, index), lostReason);
     },
     [moveAndRemember],
   );
 
   /** "Move to…": the top of the chosen column, where the agent will look for it. */
   const moveToStatus = useCallback(
-    async (lead: Lead, statusId: string) => {
+    async (lead: Lead, statusId: string, lostReason?: string | null) => {
       const first = await firstPositionInColumn(db, lead.pipeline_id, statusId);
-      await moveAndRemember(lead, statusId, positionBetween(null, first));
+      await moveAndRemember(lead, statusId, positionBetween(null, first), lostReason);
     },
     [db, moveAndRemember],
   );
@@ -75,6 +83,10 @@ export function useLeadActions(db: LocalDb, userId: string) {
       position: last.fromPosition,
       ...(last.toStatusId !== last.fromStatusId
         ? { restore_status_changed_at: last.fromStatusSince }
+        : {}),
+      // Back into a lost stage: with the reason it had there.
+      ...(last.toStatusId !== last.fromStatusId && last.fromLostReason
+        ? { lost_reason: last.fromLostReason }
         : {}),
     });
     return last;

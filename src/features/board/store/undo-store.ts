@@ -9,6 +9,8 @@ export type MoveRecord = {
   fromPosition: string;
   /** When the lead had entered `fromStatusId`, so undo restores its time in status too. */
   fromStatusSince: string;
+  /** The lost reason it had there (undo back into a lost stage keeps it). */
+  fromLostReason: string | null;
   toStatusId: string;
 };
 

@@ -16,6 +16,9 @@ function status(id: string, name: string): PipelineStatus {
     color_hex: '#1E40AF',
     icon_name: 'phone',
     ai_action_template: null,
+    outcome: 'open',
+    win_probability: 0,
+    wip_limit: null,
     created_at: '2025-01-01T00:00:00Z',
     updated_at: '2025-01-01T00:00:00Z',
   };

@@ -10,14 +10,18 @@ import {
   deleteStatus,
   reorderStatuses,
   updateStatus,
+  updateStatusForecast,
 } from '../lib/pipeline-actions.ts';
+import { forecastSummary } from '../lib/format.ts';
+import { StageForecastForm } from './stage-forecast-form.tsx';
 import { DeleteStatusDialog } from './delete-status-dialog.tsx';
 import { DialogPanel } from '../../../components/dialog-panel.tsx';
 import { SortableList } from './sortable-list.tsx';
 import { StatusChip } from './status-chip.tsx';
 import { StatusForm } from './status-form.tsx';
 
-type Editing = { kind: 'add' } | { kind: 'edit' | 'delete'; status: PipelineStatus } | null;
+type Editing =
+  { kind: 'add' } | { kind: 'edit' | 'delete' | 'forecast'; status: PipelineStatus } | null;
 
 /** The selected pipeline's statuses: list, add, edit, delete, reorder. */
 export function StatusSection({
@@ -76,8 +80,16 @@ export function StatusSection({
                 <StatusChip status={s} />
                 {s.is_final ? <span className="pl-badge">Final</span> : null}
                 <span>{plural(leadCounts.get(s.id) ?? 0, 'lead', 'leads')}</span>
+                <span className="pl-forecast-summary">{forecastSummary(s)}</span>
                 {canManage ? (
                   <>
+                    <button
+                      type="button"
+                      aria-label={`Forecast of status ${s.name}`}
+                      onClick={() => setEditing({ kind: 'forecast', status: s })}
+                    >
+                      Forecast
+                    </button>
                     <button
                       type="button"
                       aria-label={`Edit status ${s.name}`}
@@ -129,6 +141,25 @@ export function StatusSection({
             onSubmit={async (fields) => {
               const patch = changedFields(editing.status, fields);
               if (Object.keys(patch).length > 0) await updateStatus(db, editing.status.id, patch);
+              close();
+            }}
+          />
+        </DialogPanel>
+      ) : null}
+      {editing?.kind === 'forecast' ? (
+        <DialogPanel
+          className="pl-dialog"
+          title={`Forecast of ${editing.status.name}`}
+          onClose={close}
+        >
+          <StageForecastForm
+            status={editing.status}
+            onCancel={close}
+            onSubmit={async (fields) => {
+              const patch = changedFields(editing.status, fields);
+              if (Object.keys(patch).length > 0) {
+                await updateStatusForecast(db, editing.status.id, patch);
+              }
               close();
             }}
           />

@@ -1,5 +1,6 @@
 import type { LocalDb } from '../../../sync/local-db.ts';
 import { mutate } from '../../../sync/mutate.ts';
+import type { MutationInput } from '../../../sync/mutations/registry.ts';
 import type { StatusMap } from './status-mapping.ts';
 import { pipelineStatuses } from '../../../sync/read-models/status-order.ts';
 
@@ -68,6 +69,14 @@ export async function createStatus(db: LocalDb, pipelineId: string, fields: Stat
 
 export async function updateStatus(db: LocalDb, id: string, patch: Partial<StatusFields>) {
   await mutate(db, 'update_pipeline_status', { id, patch });
+}
+
+export async function updateStatusForecast(
+  db: LocalDb,
+  id: string,
+  patch: MutationInput<'update_pipeline_status_forecast'>['patch'],
+) {
+  await mutate(db, 'update_pipeline_status_forecast', { id, patch });
 }
 
 export async function reorderStatuses(db: LocalDb, pipelineId: string, ids: string[]) {

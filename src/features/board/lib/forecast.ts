@@ -1,0 +1,106 @@
+import type { Lead, PipelineStatus } from '../../../sync/types.ts';
+
+// Count, premium sum and weighted forecast per column, and the pipeline's open total and forecast.
+// Pure and separate from how the board holds its leads, so any source of "leads after filters"
+// (today an array, later an in-memory board model's per-column summary) can feed it.
+
+export type ColumnForecast = {
+  statusId: string;
+  /** Over the leads shown (after search and filters). */
+  count: number;
+  premiumSum: number;
+  /** Σ premium × win probability of the stage. */
+  forecast: number;
+  winProbability: number;
+  outcome: PipelineStatus['outcome'];
+  wipLimit: number | null;
+  /** Leads in the column whatever the filters: a filter must not hide an overloaded stage. */
+  wipCount: number;
+  overWipLimit: boolean;
+};
+
+export type PipelineForecast = {
+  columns: ReadonlyMap<string, ColumnForecast>;
+  /** Leads shown in open stages, their premium sum and weighted forecast. */
+  openCount: number;
+  openTotal: number;
+  openForecast: number;
+};
+
+/** Replicas synced before the forecast migration lack the fields: they read as its defaults. */
+function stageOf(status: PipelineStatus) {
+  return {
+    outcome: status.outcome ?? 'open',
+    winProbability: status.win_probability ?? 0,
+    wipLimit: status.wip_limit ?? null,
+  };
+}
+
+/** Cents, so sums of many premiums stay exact (premiums are numeric(12, 2)). */
+const cents = (value: number | null) => Math.round((value ?? 0) * 100);
+
+/**
+ * `shownLeads`: the pipeline's leads after filters; `allLeads`: all of them (for WIP limits).
+ * Leads whose status is not one of `statuses` are ignored (a status deleted meanwhile).
+ */
+export function summarizeForecast(
+  statuses: readonly PipelineStatus[],
+  shownLeads: Iterable<Lead>,
+  allLeads: Iterable<Lead>,
+): PipelineForecast {
+  const sums = new Map<string, { count: number; cents: number; wipCount: number }>();
+  for (const status of statuses) sums.set(status.id, { count: 0, cents: 0, wipCount: 0 });
+  for (const lead of shownLeads) {
+    const sum = sums.get(lead.status_id);
+    if (!sum) continue;
+    sum.count += 1;
+    sum.cents += cents(lead.estimated_premium);
+  }
+  for (const lead of allLeads) {
+    const sum = sums.get(lead.status_id);
+    if (sum) sum.wipCount += 1;
+  }
+  const columns = new Map<string, ColumnForecast>();
+  let openCount = 0;
+  let openCents = 0;
+  let openForecastCents = 0;
+  for (const status of statuses) {
+    const sum = sums.get(status.id) ?? { count: 0, cents: 0, wipCount: 0 };
+    const stage = stageOf(status);
+    const forecastCents = Math.round((sum.cents * stage.winProbability) / 100);
+    columns.set(status.id, {
+      statusId: status.id,
+      count: sum.count,
+      premiumSum: sum.cents / 100,
+      forecast: forecastCents / 100,
+      winProbability: stage.winProbability,
+      outcome: stage.outcome,
+      wipLimit: stage.wipLimit,
+      wipCount: sum.wipCount,
+      overWipLimit: stage.wipLimit !== null && sum.wipCount > stage.wipLimit,
+    });
+    if (stage.outcome === 'open') {
+      openCount += sum.count;
+      openCents += sum.cents;
+      openForecastCents += forecastCents;
+    }
+  }
+  return {
+    columns,
+    openCount,
+    openTotal: openCents / 100,
+    openForecast: openForecastCents / 100,
+  };
+}
+
+/** How a column stands against its limit after `added` more leads arrive ("11 of 10"). */
+export function wipNotice(
+  statusName: string,
+  column: ColumnForecast | undefined,
+  added = 1,
+): string | null {
+  if (!column || column.wipLimit === null) return null;
+  const after = column.wipCount + added;
+  if (after <= column.wipLimit) return null;
+  return `${statusName} is over its WIP limit: ${after} of ${column.wipLimit}.`;
+}
