@@ -5,6 +5,11 @@ import { fileURLToPath } from 'node:url';
 
 const ENTRY = fileURLToPath(new URL('./backend-entry.ts', import.meta.url));
 
+// BENCH_SERVER_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, to look inside the server.
+function nodeArgs(): string[] {
+  return (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+}
+
 export interface ServerProcess {
   url: string;
   poolSize: string;
@@ -15,7 +20,7 @@ export async function startServerProcess(
   databaseUrl: string,
   secret: string,
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
+  const child = spawn(process.execPath, [...nodeArgs(), '--import', 'tsx', ENTRY], {
     env: { ...process.env, DATABASE_URL: databaseUrl, LEADLANES_JWT_SECRET: secret },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
