@@ -44,7 +44,11 @@ interface SessionFacts {
 }
 
 async function facts(token: string | null, method = 'POST'): Promise<SessionFacts> {
-  const res = await call('test_session_facts', token, method === 'GET' ? { method } : { body: '{}' });
+  const res = await call(
+    'test_session_facts',
+    token,
+    method === 'GET' ? { method } : { body: '{}' },
+  );
   expect(res.status).toBe(200);
   return (await res.json()) as SessionFacts;
 }
