@@ -15,6 +15,7 @@ import type { BenchLead } from '../server/bench-leads.ts';
 import { makeRpcClients } from '../server/rpc-clients.ts';
 import type { RpcClient } from '../server/rpc-clients.ts';
 import { timeRawUpdates } from '../server/raw-updates.ts';
+import { timeSqlPushes } from '../server/sql-push.ts';
 
 const SUITE = 'server';
 const CLIENTS = Number(process.env.BENCH_SERVER_CLIENTS ?? 50);
@@ -53,6 +54,7 @@ try {
     const size = `PostgreSQL ${version}`;
     const viaServer = await seedBenchLeads(admin, CLIENTS, 'server');
     const viaRaw = await seedBenchLeads(admin, CLIENTS, 'raw');
+    const viaSql = await seedBenchLeads(admin, CLIENTS, 'sql');
     const anonKey = await signApiKey(SECRET, 'anon');
     const clients = await makeRpcClients(server.url, anonKey, viaServer);
     // Inserting a lead writes its first history row; every move after adds exactly one.
@@ -61,15 +63,19 @@ try {
     // Warm both paths (connections, plans, JIT of the server process), not timed.
     await runServerRound(clients, WARMUP);
     await timeRawUpdates(admin, viaRaw, WARMUP);
+    await timeSqlPushes(admin, viaSql, WARMUP);
 
     const raw: { perSecond: number; latencies: number[] }[] = [];
     const served: { perSecond: number; latencies: number[] }[] = [];
+    const inSql: { perSecond: number; latencies: number[] }[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       raw.push(await timeRawUpdates(admin, viaRaw, PER_CLIENT));
       served.push(await runServerRound(clients, PER_CLIENT));
+      inSql.push(await timeSqlPushes(admin, viaSql, PER_CLIENT));
       note(
         `round ${round + 1}: raw ${raw.at(-1)?.perSecond.toFixed(0)}/s, ` +
-          `server ${served.at(-1)?.perSecond.toFixed(0)}/s`,
+          `server ${served.at(-1)?.perSecond.toFixed(0)}/s, ` +
+          `sync_push in SQL ${inSql.at(-1)?.perSecond.toFixed(0)}/s`,
       );
     }
 
@@ -105,6 +111,20 @@ try {
       baseline: round(rawP95, 1),
       baseline_what: `${RAW_WHAT}: p95 latency`,
       ratio: round(rawP95 / serverP95),
+      target: null,
+      met: null,
+    });
+
+    const sqlRate = mean(inSql.map((r) => r.perSecond));
+    emit({
+      suite: SUITE,
+      what: `${WHAT}: beside sync_push called in SQL (no HTTP, no Node server)`,
+      size,
+      value: round(serverRate, 0),
+      unit: 'mutations/s',
+      baseline: round(sqlRate, 0),
+      baseline_what: `the same sync_push in SQL, ${CLIENTS} connections (raw UPDATE: ${round(rawRate, 0)}/s)`,
+      ratio: round(serverRate / sqlRate),
       target: null,
       met: null,
     });
