@@ -20,6 +20,8 @@ export interface BackendOptions {
   dataDir?: string | null | undefined;
   /** Defaults to LEADLANES_JWT_SECRET, else the secret kept in .data/jwt-secret. */
   jwtSecret?: string | undefined;
+  /** PostgreSQL connections; defaults to LEADLANES_DB_POOL_SIZE, else sized for the machine. */
+  poolSize?: number | undefined;
   /** Defaults to supabase/migrations. */
   migrationsDir?: string | undefined;
   /** Load supabase/seed.sql when the database is new (default true). */
@@ -53,7 +55,11 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     options.dataDir === null
       ? undefined
       : (options.dataDir ?? (process.env.LEADLANES_DATA_DIR || DEFAULT_DATA_DIR));
-  const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir });
+  const db = await openDatabase({
+    databaseUrl: options.databaseUrl,
+    dataDir,
+    poolSize: options.poolSize,
+  });
   try {
     const { applied } = await applyMigrations(db, {
       ...(options.migrationsDir === undefined ? {} : { dir: options.migrationsDir }),

@@ -29,6 +29,25 @@ function key(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
 }
 
+// Importing the secret is most of what verifying an HS256 token costs, and every request
+// verifies one: import it once per secret and keep the CryptoKey (verify only).
+const verifyKeys = new Map<string, Promise<CryptoKey>>();
+
+function verifyKey(secret: string): Promise<CryptoKey> {
+  let cached = verifyKeys.get(secret);
+  if (cached === undefined) {
+    cached = crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(secret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['verify'],
+    );
+    verifyKeys.set(secret, cached);
+  }
+  return cached;
+}
+
 export async function signApiKey(secret: string, role: 'anon' | 'service_role'): Promise<string> {
   return new SignJWT({ role, iss: 'supabase-local' })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
@@ -45,7 +64,7 @@ export async function signClaims(secret: string, claims: JWTPayload): Promise<st
 export async function verifyToken(secret: string, token: string): Promise<Claims> {
   let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(token, key(secret), { algorithms: ['HS256'] }));
+    ({ payload } = await jwtVerify(token, await verifyKey(secret), { algorithms: ['HS256'] }));
   } catch (error) {
     if (error instanceof errors.JWTExpired) throw new TokenError('JWT expired', 'PGRST303');
     if (error instanceof errors.JWTClaimValidationFailed) {

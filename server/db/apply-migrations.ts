@@ -6,6 +6,7 @@ import { appliedVersions, ensureHistoryTable, insertHistoryRow } from './migrati
 import { lockMigrations } from './migration-lock.ts';
 import { DEFAULT_MIGRATIONS_DIR } from './migration-paths.ts';
 import { ensureSupabaseCompat } from './supabase-compat.ts';
+import { bumpSchemaEpoch } from './schema-epoch.ts';
 import { assertNoTransactionControl } from './transaction-control.ts';
 
 export interface ApplyMigrationsOptions {
@@ -47,21 +48,26 @@ export async function applyMigrations(
   for (const { file, sql } of pending) assertNoTransactionControl(file.fileName, sql);
 
   const applied: string[] = [];
-  for (const { file, sql } of pending) {
-    const didApply = await db.transaction(async (tx) => {
-      await lockMigrations(tx);
-      // Another run may have applied it while we waited for the lock.
-      if ((await appliedVersions(tx)).includes(file.version)) return false;
-      options.onApply?.(file);
-      try {
-        await tx.exec(sql);
-      } catch (error) {
-        throw new MigrationError(file.fileName, sql, error);
-      }
-      await insertHistoryRow(tx, { version: file.version, name: file.name, sql });
-      return true;
-    });
-    if (didApply) applied.push(file.fileName);
+  try {
+    for (const { file, sql } of pending) {
+      const didApply = await db.transaction(async (tx) => {
+        await lockMigrations(tx);
+        // Another run may have applied it while we waited for the lock.
+        if ((await appliedVersions(tx)).includes(file.version)) return false;
+        options.onApply?.(file);
+        try {
+          await tx.exec(sql);
+        } catch (error) {
+          throw new MigrationError(file.fileName, sql, error);
+        }
+        await insertHistoryRow(tx, { version: file.version, name: file.name, sql });
+        return true;
+      });
+      if (didApply) applied.push(file.fileName);
+    }
+  } finally {
+    // Even when a later file fails, the earlier ones are in: catalog caches must not outlive them.
+    if (applied.length > 0) bumpSchemaEpoch(db);
   }
   return { applied };
 }

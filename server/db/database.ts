@@ -22,6 +22,15 @@ export interface Database extends SqlExecutor {
    * throws. On PGlite calls are serialised (one connection); on PostgreSQL they are pooled.
    */
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /**
+   * Several statements sent as ONE simple-protocol message (one round trip): Postgres runs them
+   * in one implicit transaction, so `set_config(…, true)` ends with it and an error anywhere
+   * rolls all of them back. No parameters: every value must already be an escaped literal
+   * (`sqlLiteral`). Resolves with each statement's result, in order.
+   */
+  batch(sql: string): Promise<QueryResult<Record<string, unknown>>[]>;
+  /** How many connections it may hold at once (1 on PGlite). */
+  readonly poolSize: number;
   close(): Promise<void>;
 }
 
@@ -30,4 +39,6 @@ export interface OpenDatabaseOptions {
   databaseUrl?: string | undefined;
   /** PGlite data directory; undefined means in-memory (tests). Ignored with databaseUrl. */
   dataDir?: string | undefined;
+  /** PostgreSQL pool size; defaults to LEADLANES_DB_POOL_SIZE, else sized for the machine. */
+  poolSize?: number | undefined;
 }

@@ -4,6 +4,6 @@ import { openPostgresDatabase } from './postgres-database.ts';
 
 /** A real PostgreSQL when `databaseUrl` is set, otherwise embedded PGlite (in memory without dataDir). */
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
-  if (opts.databaseUrl) return openPostgresDatabase(opts.databaseUrl);
+  if (opts.databaseUrl) return openPostgresDatabase(opts.databaseUrl, opts.poolSize);
   return openPgliteDatabase(opts.dataDir);
 }

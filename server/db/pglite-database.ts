@@ -50,9 +50,17 @@ export async function openPgliteDatabase(dataDir: string | undefined): Promise<P
 
   return {
     engine: 'pglite',
+    poolSize: 1,
     query: (sql, params) => mutex.runExclusive(() => direct.query(sql, params)),
     exec: (sql) => mutex.runExclusive(() => direct.exec(sql)),
     transaction: (fn) => mutex.runExclusive(() => pg.transaction((tx) => fn(executor(tx)))),
+    batch: (sql) =>
+      mutex.runExclusive(async () =>
+        // exec sends one simple Query message: one implicit transaction, one result per statement.
+        (await pg.exec(sql)).map((r) =>
+          toQueryResult(r.rows as Record<string, unknown>[], undefined, r.affectedRows),
+        ),
+      ),
     withPglite: (fn) => mutex.runExclusive(() => fn(pg)),
     close: () => mutex.runExclusive(() => pg.close().finally(release)),
   };

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Database, SqlExecutor } from './database.ts';
+import { poolSizeFromEnv } from './pool-size.ts';
 import { toQueryResult } from './query-result.ts';
 
 // node-postgres returns int8 (count(*), bigint ids) as strings and dates as local midnight;
@@ -56,14 +57,18 @@ function watchConnection(client: pg.PoolClient): { lost: Error | undefined } {
   return state;
 }
 
-export function openPostgresDatabase(databaseUrl: string): Database {
-  const pool = new pg.Pool({ connectionString: databaseUrl, types: typeOverrides, max: 5 });
+export function openPostgresDatabase(
+  databaseUrl: string,
+  poolSize: number = poolSizeFromEnv(),
+): Database {
+  const pool = new pg.Pool({ connectionString: databaseUrl, types: typeOverrides, max: poolSize });
   // An idle client losing its connection (server restart) must not crash the process.
   pool.on('error', () => undefined);
   const direct = executor(pool);
 
   return {
     engine: 'postgres',
+    poolSize,
     query: (sql, params) => direct.query(sql, params),
     exec: (sql) => direct.exec(sql),
     async transaction(fn) {
@@ -87,6 +92,14 @@ export function openPostgresDatabase(databaseUrl: string): Database {
         release(rollbackError);
         throw error;
       }
+    },
+    async batch(sql) {
+      // No parameters: node-postgres sends one simple Query message and hands back one result
+      // per statement (a lone statement comes back unwrapped).
+      const result = (await pool.query(sql)) as pg.QueryResult | pg.QueryResult[];
+      return (Array.isArray(result) ? result : [result]).map((r) =>
+        toQueryResult(r.rows as Record<string, unknown>[], r.command, r.rowCount),
+      );
     },
     close: () => pool.end(),
   };

@@ -6,6 +6,7 @@ import { findMigrationFile, listMigrationFiles, readSqlFile } from './migration-
 import { appliedVersions, deleteHistoryRow } from './migration-history.ts';
 import { lockMigrations } from './migration-lock.ts';
 import { DEFAULT_MIGRATIONS_DIR, DEFAULT_ROLLBACKS_DIR } from './migration-paths.ts';
+import { bumpSchemaEpoch } from './schema-epoch.ts';
 import { assertNoTransactionControl } from './transaction-control.ts';
 
 export interface RollbackMigrationOptions {
@@ -54,5 +55,6 @@ export async function rollbackMigration(
     }
     await deleteHistoryRow(tx, file.version);
   });
+  bumpSchemaEpoch(db);
   return { rolledBack: file.fileName };
 }

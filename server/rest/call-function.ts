@@ -2,8 +2,12 @@ import type { Database } from '../db/database.ts';
 import type { Claims } from '../auth/tokens.ts';
 import { ApiError } from '../http/respond.ts';
 import { buildCall } from './build-call.ts';
-import { chooseFunction, findFunctions } from './find-function.ts';
-import type { FunctionInfo } from './find-function.ts';
+import { schemaEpoch } from '../db/schema-epoch.ts';
+import { sqlLiteral } from '../db/sql-literal.ts';
+import { chooseFunction } from './find-function.ts';
+import type { CallShape, FunctionInfo } from './find-function.ts';
+import { cachedFunctions, loadFunctions, stampGuard, stampSql } from './function-cache.ts';
+import type { CachedFunctions } from './function-cache.ts';
 
 export interface RpcRequest {
   schema: string;
@@ -29,50 +33,106 @@ export interface RpcResult {
 }
 
 /**
- * One request, one transaction, as PostgREST runs it: find the function, then switch to the
- * caller's role and claims (`set_config(…, true)`, so they end with the transaction), then call.
+ * One request, one transaction, one round trip, as PostgREST runs it: the caller's role and
+ * claims (`set_config(…, true)`, so they end with the transaction) and the call go to Postgres
+ * as one simple-protocol message, which Postgres runs as one implicit transaction. The function's
+ * shape comes from the cache (function-cache.ts); the call only runs if the function is still
+ * what the cache says (the stamp guard), otherwise it is reloaded and sent again.
  */
 export async function callFunction(db: Database, req: RpcRequest): Promise<RpcResult> {
-  return db.transaction(async (tx) => {
-    // Empty search_path while reading the catalog: format_type then schema-qualifies every type.
-    await tx.query(`select pg_catalog.set_config('search_path', '', true)`);
-    const candidates = await findFunctions(tx, req.schema, req.name);
-    const isObject = typeof req.args === 'object' && req.args !== null && !Array.isArray(req.args);
-    const keys = isObject ? Object.keys(req.args as object) : [];
-    if (!isObject && !req.singleObject) throw notFound(req, keys, candidates);
-    const shapes = chooseFunction(candidates, keys, req.singleObject);
-    const shape = shapes[0];
-    if (shape === undefined) throw notFound(req, keys, candidates);
-    if (shapes.length > 1)
-      throw ambiguous(
+  let entry = cachedFunctions(db, req.schema, req.name);
+  let fresh = entry === undefined;
+  entry ??= await loadFunctions(db, req.schema, req.name);
+  for (let attempt = 1; ; attempt++) {
+    let shape = chooseShape(req, entry);
+    if (!shape.ok && !fresh) {
+      // Not there, or two candidates, in what we cached: a later CREATE FUNCTION may fix that.
+      entry = await loadFunctions(db, req.schema, req.name);
+      fresh = true;
+      shape = chooseShape(req, entry);
+    }
+    if (!shape.ok) throw shape.error;
+
+    const readOnly = req.readOnly || shape.value.fn.volatility !== 'v';
+    const call = buildCall(shape.value, sqlLiteral(req.argsText));
+    let results;
+    try {
+      results = await db.batch(
+        `${settingsSql(req, readOnly)};\n` +
+          `select _call.body from (${call.sql}) as _call where ${stampGuard(req.schema, req.name, entry)}`,
+      );
+    } catch (error) {
+      // Parse-time errors (a dropped function, changed argument names) come before the guard.
+      if (fresh || !(await changedSince(db, req, entry))) throw error;
+      results = undefined;
+    }
+    const row = results?.[1]?.rows[0];
+    if (row !== undefined) {
+      const body = call.result === 'void' ? null : ((row.body as string | null) ?? 'null');
+      return { body, returnsSet: shape.value.fn.returnsSet, mutated: !readOnly };
+    }
+    // The guard held the call back (or it failed on stale facts): nothing ran. Reload, resend.
+    if (attempt >= MAX_ATTEMPTS) {
+      throw new ApiError(503, {
+        code: 'PGRST002',
+        message: `The function ${req.schema}.${req.name} kept changing while it was being called`,
+        hint: 'Try again once the migration has finished',
+      });
+    }
+    entry = await loadFunctions(db, req.schema, req.name);
+    fresh = true;
+  }
+}
+
+const MAX_ATTEMPTS = 3;
+
+type Chosen = { ok: true; value: CallShape } | { ok: false; error: ApiError };
+
+function chooseShape(req: RpcRequest, entry: CachedFunctions): Chosen {
+  const { candidates } = entry;
+  const isObject = typeof req.args === 'object' && req.args !== null && !Array.isArray(req.args);
+  const keys = isObject ? Object.keys(req.args as object) : [];
+  if (!isObject && !req.singleObject) return { ok: false, error: notFound(req, keys, candidates) };
+  const shapes = chooseFunction(candidates, keys, req.singleObject);
+  const shape = shapes[0];
+  if (shape === undefined) return { ok: false, error: notFound(req, keys, candidates) };
+  if (shapes.length > 1) {
+    return {
+      ok: false,
+      error: ambiguous(
         req,
         shapes.map((s) => s.fn),
-      );
+      ),
+    };
+  }
+  return { ok: true, value: shape };
+}
 
-    const readOnly = req.readOnly || shape.fn.volatility !== 'v';
-    if (readOnly)
-      await tx.query(`select pg_catalog.set_config('transaction_read_only', 'on', true)`);
-    await tx.query(
-      `select pg_catalog.set_config('role', $1, true),
-              pg_catalog.set_config('request.jwt.claims', $2, true),
-              pg_catalog.set_config('request.method', $3, true),
-              pg_catalog.set_config('request.path', $4, true),
-              pg_catalog.set_config('request.headers', $5, true),
-              pg_catalog.set_config('request.cookies', '{}', true),
-              pg_catalog.set_config('search_path', 'public, extensions', true)`,
-      [
-        req.claims.role,
-        JSON.stringify(req.claims),
-        req.method,
-        req.path,
-        JSON.stringify(req.headers),
-      ],
-    );
-    const call = buildCall(shape, req.argsText);
-    const { rows } = await tx.query<{ body: string | null }>(call.sql, call.params);
-    const body = call.result === 'void' ? null : (rows[0]?.body ?? 'null');
-    return { body, returnsSet: shape.fn.returnsSet, mutated: !readOnly };
-  });
+// The caller's session, as PostgREST sets it; `true` = local to this request's transaction.
+function settingsSql(req: RpcRequest, readOnly: boolean): string {
+  const set = (name: string, value: string): string =>
+    `pg_catalog.set_config('${name}', ${sqlLiteral(value)}, true)`;
+  return `select ${[
+    ...(readOnly ? [set('transaction_read_only', 'on')] : []),
+    set('role', req.claims.role),
+    set('request.jwt.claims', JSON.stringify(req.claims)),
+    set('request.method', req.method),
+    set('request.path', req.path),
+    set('request.headers', JSON.stringify(req.headers)),
+    set('request.cookies', '{}'),
+    set('search_path', 'public, extensions'),
+  ].join(', ')}`;
+}
+
+async function changedSince(
+  db: Database,
+  req: RpcRequest,
+  entry: CachedFunctions,
+): Promise<boolean> {
+  const { rows } = await db.query<{ stamp: string }>(
+    `select ${stampSql(req.schema, req.name)} as stamp`,
+  );
+  return (rows[0]?.stamp ?? '') !== entry.stamp || entry.epoch !== schemaEpoch(db);
 }
 
 function notFound(req: RpcRequest, keys: string[], candidates: FunctionInfo[]): ApiError {

@@ -1,7 +1,7 @@
 import type { SqlExecutor } from '../db/database.ts';
 
-// Looks a function up in pg_catalog the way PostgREST's schema cache does, but per request, so
-// functions added by later migrations are reachable at once (no schema cache to reload).
+// Looks a function up in pg_catalog the way PostgREST's schema cache does. function-cache.ts keeps
+// the answers and notices changes by itself (no schema cache to reload by hand).
 
 export interface FunctionParam {
   name: string;

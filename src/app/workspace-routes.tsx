@@ -2,10 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Navigate, Route, Routes } from 'react-router';
 import { FEATURES } from '../config/features.ts';
 import type { SignedInUser } from '../features/auth/store/auth-session-store.ts';
-import { BoardPage } from '../features/board/components/board-page.tsx';
-import { PipelinesPage } from '../features/pipelines/components/pipelines-page.tsx';
 import { DashboardLayout } from './dashboard-layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
+import { BoardPage, PageLoading, PipelinesPage } from './route-pages.tsx';
 import type { Workspace } from './use-workspace.ts';
 
 interface WorkspaceRoutesProps {
@@ -30,17 +29,26 @@ export function WorkspaceRoutes({ user, workspace, onSignOut }: WorkspaceRoutesP
         <Route
           path="dashboard/leads"
           element={
-            <BoardPage
-              db={db}
-              user={current}
-              engine={engine}
-              showPipelineSelector={FEATURES.PIPELINE_MANAGEMENT}
-              {...(FEATURES.PIPELINE_MANAGEMENT ? { pipelinesHref: '/dashboard/pipelines' } : {})}
-            />
+            <PageLoading label="Loading the board…">
+              <BoardPage
+                db={db}
+                user={current}
+                engine={engine}
+                showPipelineSelector={FEATURES.PIPELINE_MANAGEMENT}
+                {...(FEATURES.PIPELINE_MANAGEMENT ? { pipelinesHref: '/dashboard/pipelines' } : {})}
+              />
+            </PageLoading>
           }
         />
         {FEATURES.PIPELINE_MANAGEMENT && (
-          <Route path="dashboard/pipelines" element={<PipelinesPage db={db} user={current} />} />
+          <Route
+            path="dashboard/pipelines"
+            element={
+              <PageLoading label="Loading pipelines…">
+                <PipelinesPage db={db} user={current} />
+              </PageLoading>
+            }
+          />
         )}
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,37 +1,24 @@
 import { createElement } from 'react';
-import { icons, CircleDot, type LucideIcon, type LucideProps } from 'lucide-react';
+import { CircleDot, type LucideIcon, type LucideProps } from 'lucide-react';
+import { STATUS_ICONS, normalizeIconName } from './status-icons.ts';
+import { useIconCatalogue } from './use-icon-catalogue.ts';
 
-// Statuses store lucide icon names in kebab-case ('file-text'); lucide exports PascalCase.
-function toPascalCase(name: string): string {
-  return name
-    .trim()
-    .split(/[-_\s]+/)
-    .filter(Boolean)
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1).toLowerCase())
-    .join('');
-}
-
+/** One of the fixed status icons (status-icons.ts), or undefined. */
 export function lookupStatusIcon(name: string | null | undefined): LucideIcon | undefined {
   if (!name) return undefined;
-  return (icons as Record<string, LucideIcon | undefined>)[toPascalCase(name)];
+  return STATUS_ICONS[normalizeIconName(name)];
 }
-
-/** All icon names a status may use, kebab-case, for pickers. */
-export const STATUS_ICON_NAMES: readonly string[] = Object.keys(icons).map((pascal) =>
-  pascal
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .replace(/([A-Za-z])([0-9])/g, '$1-$2')
-    .toLowerCase(),
-);
 
 type StatusIconProps = Omit<LucideProps, 'ref'> & { name: string | null | undefined };
 
-/** The status's lucide icon; an unknown or empty name falls back to a neutral dot, never a crash. */
+/**
+ * The status's lucide icon. The fixed ones draw at once; any other name draws a neutral dot
+ * until lucide's catalogue has loaded, and stays a dot if lucide has no such icon (never a crash).
+ */
 export function StatusIcon({ name, ...props }: StatusIconProps) {
+  const fixed = lookupStatusIcon(name);
+  const catalogue = useIconCatalogue(fixed === undefined && !!name?.trim());
+  const icon = fixed ?? (name ? catalogue?.lookupCatalogueIcon(name) : undefined) ?? CircleDot;
   // createElement with a looked-up (module-level) component: nothing is created during render.
-  return createElement(lookupStatusIcon(name) ?? CircleDot, {
-    'aria-hidden': true,
-    focusable: false,
-    ...props,
-  });
+  return createElement(icon, { 'aria-hidden': true, focusable: false, ...props });
 }

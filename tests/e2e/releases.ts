@@ -23,3 +23,8 @@ export function releaseAssets(release: Release): string[] {
   const html = readFileSync(join(runDir(), 'releases', release, 'index.html'), 'utf8');
   return [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1] ?? '');
 }
+
+/** Every /assets/ file a release has: its index.html's, and the chunks its routes load lazily. */
+export function releaseFiles(release: Release): string[] {
+  return readdirSync(join(runDir(), 'releases', release, 'assets')).map((f) => `/assets/${f}`);
+}

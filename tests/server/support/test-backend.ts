@@ -64,11 +64,15 @@ export interface TestBackend {
   stop(): Promise<void>;
 }
 
-export async function startTestBackend(location: TestDatabaseLocation): Promise<TestBackend> {
+export async function startTestBackend(
+  location: TestDatabaseLocation,
+  options: { poolSize?: number } = {},
+): Promise<TestBackend> {
   const backend = await startBackend({
     databaseUrl: location.databaseUrl,
     dataDir: location.dataDir,
     jwtSecret: TEST_JWT_SECRET,
+    poolSize: options.poolSize,
   });
   const server = await listen(backend, 0);
   const url = server.url;

@@ -1,9 +1,10 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { ActionTemplateEditor } from './action-template-editor.tsx';
 import { ColorField } from './color-field.tsx';
+import { ICON_NAMES } from '../../../components/icon-catalogue.ts';
 import { IconPicker, searchIcons } from './icon-picker.tsx';
 
 // The widgets are controlled; these harnesses hold the value the way the status form does.
@@ -53,8 +54,8 @@ describe('ColorField', () => {
 
 describe('IconPicker', () => {
   it('limits results and ranks prefix matches first', () => {
-    expect(searchIcons('').length).toBe(40);
-    const results = searchIcons('phone');
+    expect(searchIcons('', ICON_NAMES).length).toBe(40);
+    const results = searchIcons('phone', ICON_NAMES);
     expect(results[0]).toMatch(/^phone/);
     expect(results.every((n) => n.includes('phone'))).toBe(true);
   });
@@ -65,7 +66,7 @@ describe('IconPicker', () => {
     const input = screen.getByRole('combobox', { name: 'Icon' });
     await user.type(input, 'troph');
     expect(input).toHaveAttribute('aria-expanded', 'true');
-    const options = screen.getAllByRole('option');
+    const options = await screen.findAllByRole('option'); // the catalogue loads on demand
     expect(options[0]).toHaveAttribute('aria-selected', 'true');
     expect(input).toHaveAttribute('aria-activedescendant', options[0]?.id);
     await user.keyboard('{ArrowDown}{ArrowUp}{Enter}');
@@ -82,7 +83,9 @@ describe('IconPicker', () => {
     const user = userEvent.setup();
     render(<Icon />);
     await user.type(screen.getByRole('combobox', { name: 'Icon' }), 'zzzz-nothing');
-    expect(screen.getByRole('listbox', { name: 'Icons' })).toHaveTextContent('No icon matches');
+    await waitFor(() =>
+      expect(screen.getByRole('listbox', { name: 'Icons' })).toHaveTextContent('No icon matches'),
+    );
   });
 });
 

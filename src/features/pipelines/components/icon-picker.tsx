@@ -1,5 +1,6 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
-import { STATUS_ICON_NAMES, StatusIcon } from '../../../components/status-icon.tsx';
+import { StatusIcon } from '../../../components/status-icon.tsx';
+import { useIconCatalogue } from '../../../components/use-icon-catalogue.ts';
 
 const MAX_RESULTS = 40;
 
@@ -9,23 +10,33 @@ type IconPickerProps = {
 };
 
 /** Matches first by prefix, then anywhere; at most MAX_RESULTS so the list stays cheap. */
-export function searchIcons(query: string, limit = MAX_RESULTS): string[] {
+export function searchIcons(
+  query: string,
+  names: readonly string[],
+  limit = MAX_RESULTS,
+): string[] {
   const q = query.trim().toLowerCase();
-  if (!q) return STATUS_ICON_NAMES.slice(0, limit);
-  const starts = STATUS_ICON_NAMES.filter((n) => n.startsWith(q));
-  const contains = STATUS_ICON_NAMES.filter((n) => !n.startsWith(q) && n.includes(q));
+  if (!q) return names.slice(0, limit);
+  const starts = names.filter((n) => n.startsWith(q));
+  const contains = names.filter((n) => !n.startsWith(q) && n.includes(q));
   return [...starts, ...contains].slice(0, limit);
 }
 
 // ARIA 1.2 combobox with a listbox popup: typing filters, arrows move the active option,
-// Enter picks it, Escape closes. Focus stays in the input (aria-activedescendant).
+// Enter picks it, Escape closes. Focus stays in the input (aria-activedescendant). lucide's
+// catalogue loads when the picker first renders (it is not part of the page's first load);
+// until then the list says it is loading.
 export function IconPicker({ value, onChange }: IconPickerProps) {
   const id = useId();
   const [query, setQuery] = useState(value);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const deferred = useDeferredValue(query);
-  const results = useMemo(() => searchIcons(deferred), [deferred]);
+  const catalogue = useIconCatalogue(true);
+  const results = useMemo(
+    () => (catalogue === undefined ? [] : searchIcons(deferred, catalogue.ICON_NAMES)),
+    [deferred, catalogue],
+  );
   const activeName = open ? results[active] : undefined;
 
   const pick = (name: string) => {
@@ -73,7 +84,13 @@ export function IconPicker({ value, onChange }: IconPickerProps) {
         }}
       />
       <ul id={`${id}-list`} role="listbox" aria-label="Icons" hidden={!open}>
-        {results.length === 0 ? <li role="presentation">No icon matches “{query}”</li> : null}
+        {catalogue === undefined ? (
+          <li role="presentation">
+            <span role="status">Loading icons…</span>
+          </li>
+        ) : results.length === 0 ? (
+          <li role="presentation">No icon matches “{query}”</li>
+        ) : null}
         {results.map((name, index) => (
           <li
             key={name}
