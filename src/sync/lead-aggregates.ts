@@ -1,4 +1,10 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type {
+  DBCore,
+  DBCoreMutateRequest,
+  DBCoreTable,
+  DBCoreTransaction,
+  Middleware,
+} from 'dexie';
 import type { Lead, LeadAggregate } from './types.ts';
 
 // Per-column count and premium sum, kept on write: the board's column headers are right at
@@ -109,7 +115,9 @@ export const leadAggregatesMiddleware: Middleware<DBCore> = {
       },
       table(name) {
         const table = down.table(name);
-        return name === 'leads' ? aggregatingLeads(table, () => down.table(AGGREGATES_STORE)) : table;
+        return name === 'leads'
+          ? aggregatingLeads(table, () => down.table(AGGREGATES_STORE))
+          : table;
       },
     };
   },

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import type { BoardModel } from '../../../sync/board-model/board-model.ts';
 import type { LocalDb } from '../../../sync/local-db.ts';
 import { mutate } from '../../../sync/mutate.ts';
 import { positionBetween, positionForIndex } from '../../../sync/ordering.ts';
@@ -10,11 +11,26 @@ import { refusalErrors } from '../../../sync/form-errors.ts';
 
 export type LeadActions = ReturnType<typeof useLeadActions>;
 
+/** `lead` as a move shows it at once (move_lead's local apply stamps the same fields). */
+function movedLead(lead: Lead, statusId: string, position: string, since?: string): Lead {
+  const now = new Date().toISOString();
+  const changesStatus = statusId !== lead.status_id;
+  return {
+    ...lead,
+    status_id: statusId,
+    position,
+    updated_at: now,
+    status_changed_at: changesStatus ? (since ?? now) : lead.status_changed_at,
+  };
+}
+
 /**
  * Every board write goes through the sync layer's mutate (validated, applied locally and queued
- * in one transaction), so it is instant, survives reloads and works offline.
+ * in one transaction), so it survives reloads and works offline. A move is shown by the board
+ * model in the same frame (the drag library needs the drop rendered synchronously) and
+ * persisted behind it; if mutate throws, the model shows the stored row again.
  */
-export function useLeadActions(db: LocalDb, userId: string) {
+export function useLeadActions(db: LocalDb, userId: string, model: BoardModel | null = null) {
   const pushUndo = useUndoStore((s) => s.push);
   const popUndo = useUndoStore((s) => s.pop);
   const restoreSince = useRestoredSinceStore((s) => s.restore);
@@ -25,12 +41,17 @@ export function useLeadActions(db: LocalDb, userId: string) {
     async (lead: Lead, statusId: string, position: string) => {
       // Read before the move: the time shown may be one an earlier undo restored.
       const since = inStatusSince(lead, useRestoredSinceStore.getState().byLead[lead.id]);
-      await mutate(db, 'move_lead', {
-        id: lead.id,
-        pipeline_id: lead.pipeline_id,
-        status_id: statusId,
-        position,
-      });
+      const settle = model?.applyOptimistic(movedLead(lead, statusId, position));
+      try {
+        await mutate(db, 'move_lead', {
+          id: lead.id,
+          pipeline_id: lead.pipeline_id,
+          status_id: statusId,
+          position,
+        });
+      } finally {
+        settle?.();
+      }
       pushUndo({
         leadId: lead.id,
         leadName: lead.full_name,
@@ -42,7 +63,7 @@ export function useLeadActions(db: LocalDb, userId: string) {
       });
       if (statusId !== lead.status_id) forgetSince(lead.id);
     },
-    [db, pushUndo, forgetSince],
+    [db, model, pushUndo, forgetSince],
   );
 
   /**
@@ -60,10 +81,14 @@ export function useLeadActions(db: LocalDb, userId: string) {
   /** "Move to…": the top of the chosen column, where the agent will look for it. */
   const moveToStatus = useCallback(
     async (lead: Lead, statusId: string) => {
-      const first = await firstPositionInColumn(db, lead.pipeline_id, statusId);
+      const shown = model?.getSnapshot();
+      // The model's column starts with the first card (the first screenful always holds it).
+      const first = shown?.ready
+        ? (shown.columns.find((c) => c.status.id === statusId)?.leads[0]?.position ?? null)
+        : await firstPositionInColumn(db, lead.pipeline_id, statusId);
       await moveAndRemember(lead, statusId, positionBetween(null, first));
     },
-    [db, moveAndRemember],
+    [db, model, moveAndRemember],
   );
 
   /**
@@ -74,23 +99,32 @@ export function useLeadActions(db: LocalDb, userId: string) {
   const undoLastMove = useCallback(async () => {
     const last = popUndo();
     if (!last) return null;
-    const before = await db.leads.get(last.leadId);
-    await mutate(db, 'move_lead', {
-      id: last.leadId,
-      pipeline_id: last.pipelineId,
-      status_id: last.fromStatusId,
-      position: last.fromPosition,
-    });
-    if (before && before.status_id !== last.fromStatusId) {
-      restoreSince(last.leadId, {
-        statusId: last.fromStatusId,
-        since: last.fromStatusSince,
-        at: Date.now(),
+    const before = model?.getLead(last.leadId) ?? (await db.leads.get(last.leadId));
+    const settle =
+      before &&
+      model?.applyOptimistic(
+        movedLead(before, last.fromStatusId, last.fromPosition, last.fromStatusSince),
+      );
+    try {
+      await mutate(db, 'move_lead', {
+        id: last.leadId,
+        pipeline_id: last.pipelineId,
+        status_id: last.fromStatusId,
+        position: last.fromPosition,
       });
-      await db.leads.update(last.leadId, { status_changed_at: last.fromStatusSince });
+      if (before && before.status_id !== last.fromStatusId) {
+        restoreSince(last.leadId, {
+          statusId: last.fromStatusId,
+          since: last.fromStatusSince,
+          at: Date.now(),
+        });
+        await db.leads.update(last.leadId, { status_changed_at: last.fromStatusSince });
+      }
+    } finally {
+      if (settle) settle();
     }
     return last;
-  }, [db, popUndo, restoreSince]);
+  }, [db, model, popUndo, restoreSince]);
 
   /** New lead at the top of a column; resolves to field errors, or null when it was added. */
   const quickAdd = useCallback(
