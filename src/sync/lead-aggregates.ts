@@ -68,10 +68,10 @@ async function leadsBefore(leads: DBCoreTable, req: DBCoreMutateRequest): Promis
     });
     return result.result as Lead[];
   }
-  const keys =
+  const keys: unknown[] =
     req.type === 'delete'
       ? req.keys
-      : (req.keys ?? req.values.map((v) => leads.schema.primaryKey.extractKey?.(v)));
+      : (req.keys ?? req.values.map((v: unknown) => (v as Lead).id));
   const found = (await leads.getMany({ trans, keys })) as (Lead | undefined)[];
   return found.filter((l): l is Lead => l !== undefined);
 }
