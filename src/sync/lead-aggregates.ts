@@ -34,66 +34,71 @@ function addTo(deltas: Map<string, Delta>, lead: Lead, sign: 1 | -1): void {
   deltas.set(key, delta);
 }
 
+// Dexie keeps its transaction context (PSD) through its own promises only: the layers below
+// (hooks, cache) read it, so these functions chain with .then and never await natively.
+
 /** Folds `deltas` into the stored aggregates (rows at count 0 are removed). */
-async function applyDeltas(
+function applyDeltas(
   store: DBCoreTable,
   trans: DBCoreTransaction,
   deltas: Map<string, Delta>,
-): Promise<void> {
+): Promise<unknown> | undefined {
   const changed = [...deltas.values()].filter((d) => d.count !== 0 || d.premium_sum !== 0);
-  if (changed.length === 0) return;
+  if (changed.length === 0) return undefined;
   const keys = changed.map((d) => [d.pipeline_id, d.status_id]);
-  const current = (await store.getMany({ trans, keys })) as (LeadAggregate | undefined)[];
-  const puts: LeadAggregate[] = [];
-  const deletes: unknown[] = [];
-  changed.forEach((d, i) => {
-    const before = current[i];
-    const count = (before?.count ?? 0) + d.count;
-    const premium_sum = (before?.premium_sum ?? 0) + d.premium_sum;
-    if (count <= 0) deletes.push(keys[i]);
-    else puts.push({ pipeline_id: d.pipeline_id, status_id: d.status_id, count, premium_sum });
+  return store.getMany({ trans, keys }).then((found) => {
+    const current = found as (LeadAggregate | undefined)[];
+    const puts: LeadAggregate[] = [];
+    const deletes: unknown[] = [];
+    changed.forEach((d, i) => {
+      const before = current[i];
+      const count = (before?.count ?? 0) + d.count;
+      const premium_sum = (before?.premium_sum ?? 0) + d.premium_sum;
+      if (count <= 0) deletes.push(keys[i]);
+      else puts.push({ pipeline_id: d.pipeline_id, status_id: d.status_id, count, premium_sum });
+    });
+    const put = puts.length > 0 ? store.mutate({ type: 'put', trans, values: puts }) : undefined;
+    if (deletes.length === 0) return put;
+    const del = () => store.mutate({ type: 'delete', trans, keys: deletes });
+    return put ? put.then(del) : del();
   });
-  if (puts.length > 0) await store.mutate({ type: 'put', trans, values: puts });
-  if (deletes.length > 0) await store.mutate({ type: 'delete', trans, keys: deletes });
 }
 
 /** The leads a write replaces or removes (read in the same transaction, before the write). */
-async function leadsBefore(leads: DBCoreTable, req: DBCoreMutateRequest): Promise<Lead[]> {
+function leadsBefore(leads: DBCoreTable, req: DBCoreMutateRequest): Promise<Lead[]> {
   const { trans } = req;
   if (req.type === 'deleteRange') {
-    const result = await leads.query({
-      trans,
-      values: true,
-      query: { index: leads.schema.primaryKey, range: req.range },
-    });
-    return result.result as Lead[];
+    return leads
+      .query({ trans, values: true, query: { index: leads.schema.primaryKey, range: req.range } })
+      .then((result) => result.result as Lead[]);
   }
   const keys: unknown[] =
-    req.type === 'delete'
-      ? req.keys
-      : (req.keys ?? req.values.map((v: unknown) => (v as Lead).id));
-  const found = (await leads.getMany({ trans, keys })) as (Lead | undefined)[];
-  return found.filter((l): l is Lead => l !== undefined);
+    req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v: unknown) => (v as Lead).id));
+  return leads
+    .getMany({ trans, keys })
+    .then((found) => (found as (Lead | undefined)[]).filter((l): l is Lead => l !== undefined));
 }
 
 function aggregatingLeads(leads: DBCoreTable, aggregates: () => DBCoreTable): DBCoreTable {
   return {
     ...leads,
-    async mutate(req) {
-      const before = await leadsBefore(leads, req);
-      const res = await leads.mutate(req);
-      const deltas = new Map<string, Delta>();
-      const failed = new Set(Object.keys(res.failures).map(Number));
-      if (req.type === 'put' || req.type === 'add') {
-        const written = req.values.filter((_, i) => !failed.has(i)) as Lead[];
-        const ids = new Set(written.map((l) => l.id));
-        for (const lead of before) if (ids.has(lead.id)) addTo(deltas, lead, -1);
-        for (const lead of written) addTo(deltas, lead, 1);
-      } else {
-        for (const lead of before) addTo(deltas, lead, -1);
-      }
-      await applyDeltas(aggregates(), req.trans, deltas);
-      return res;
+    mutate(req) {
+      return leadsBefore(leads, req).then((before) =>
+        leads.mutate(req).then((res) => {
+          const deltas = new Map<string, Delta>();
+          const failed = new Set(Object.keys(res.failures).map(Number));
+          if (req.type === 'put' || req.type === 'add') {
+            const written = req.values.filter((_, i) => !failed.has(i)) as Lead[];
+            const ids = new Set(written.map((l) => l.id));
+            for (const lead of before) if (ids.has(lead.id)) addTo(deltas, lead, -1);
+            for (const lead of written) addTo(deltas, lead, 1);
+          } else {
+            for (const lead of before) addTo(deltas, lead, -1);
+          }
+          const done = applyDeltas(aggregates(), req.trans, deltas);
+          return done ? done.then(() => res) : res;
+        }),
+      );
     },
   };
 }

@@ -1,5 +1,5 @@
 import { Dexie } from 'dexie';
-import type { EntityTable, Table, Transaction } from 'dexie';
+import type { DBCore, EntityTable, Middleware, Table, Transaction } from 'dexie';
 import { aggregatesOf, leadAggregatesMiddleware } from './lead-aggregates.ts';
 import { parseRowKey, rowKey } from './row-key.ts';
 import type {
@@ -124,6 +124,8 @@ export interface OpenLocalDbOptions {
   IDBKeyRange?: typeof IDBKeyRange;
   /** Add the rehearsal schema version (see rehearsalVersion). */
   upgradeRehearsal?: boolean;
+  /** More DBCore middlewares (tests count the rows a pull reads with one). */
+  middlewares?: Middleware<DBCore>[];
 }
 
 export function localDbName(userId: string): string {
@@ -140,6 +142,7 @@ export async function openLocalDb(
   if (options.IDBKeyRange) dexieOptions.IDBKeyRange = options.IDBKeyRange;
   const db = new Dexie(localDbName(userId), dexieOptions) as LocalDb;
   db.use(leadAggregatesMiddleware);
+  for (const middleware of options.middlewares ?? []) db.use(middleware);
   for (const v of VERSIONS) {
     const version = db.version(v.version).stores(v.stores);
     if (v.upgrade) version.upgrade(v.upgrade);

@@ -51,6 +51,10 @@ export interface BoardModel {
 /** Cards read per column before the first paint: more than a tall screen shows. */
 export const FIRST_SCREENFUL = 40;
 
+/** Up to this many changed leads are shown at once; more are batched (see onLeadsChanged). */
+const SMALL_CHANGE = 50;
+const THROTTLE_MS = 250;
+
 const EMPTY_SUMMARY: ColumnSummary = { count: 0, premiumSum: 0 };
 
 export function createBoardModel(db: LocalDb, pipelineId: string): BoardModel {
@@ -235,6 +239,18 @@ export function createBoardModel(db: LocalDb, pipelineId: string): BoardModel {
     else publish();
   }
 
+  // Changed leads are read back in batches: a small change at once (another tab's move shows
+  // in the next frame), a flood (a first sync's pages) at most every THROTTLE_MS, so the
+  // board repaints a few times a second instead of once per page.
+  const waiting = new Set<string>();
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  function flush(): void {
+    flushTimer = undefined;
+    const ids = [...waiting];
+    waiting.clear();
+    if (ids.length > 0) void refreshLeads(ids);
+  }
+
   function onLeadsChanged(keys: unknown[] | null): void {
     if (keys === null) {
       void load();
@@ -242,7 +258,10 @@ export function createBoardModel(db: LocalDb, pipelineId: string): BoardModel {
     }
     const ids = keys.filter((k): k is string => typeof k === 'string');
     if (dirtyDuringLoad) for (const id of ids) dirtyDuringLoad.add(id);
-    void refreshLeads(ids);
+    for (const id of ids) waiting.add(id);
+    if (flushTimer !== undefined) return;
+    if (waiting.size <= SMALL_CHANGE) flush();
+    else flushTimer = setTimeout(flush, THROTTLE_MS);
   }
 
   return {
@@ -261,6 +280,9 @@ export function createBoardModel(db: LocalDb, pipelineId: string): BoardModel {
       void load();
       return () => {
         generation++;
+        clearTimeout(flushTimer);
+        flushTimer = undefined;
+        waiting.clear();
         for (const stop of stops) stop();
       };
     },
