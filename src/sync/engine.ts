@@ -141,12 +141,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   function watchLocalStore(): () => void {
     // Pending rows and refusals are not copied into the status: the UI reads them with its own
-    // live queries (pendingRowIds in pending.ts, db.rejected), so every tab agrees. Counts, not
-    // the entries: 1,000 queued moves must not mean 1,000 reads of a growing queue.
-    const subscription = liveQuery(async () => ({
-      total: await db.outbox.count(),
-      unsent: await db.outbox.where('state').equals('pending').count(),
-    })).subscribe({
+    // live queries (pendingRowIds in pending.ts, db.rejected), so every tab agrees. States, not
+    // the entries: 1,000 queued moves must not mean 1,000 reads of a growing queue's args.
+    const subscription = liveQuery(async () => {
+      // Index keys only (one short string per entry), never the entries' args.
+      const states = await db.outbox.orderBy('state').keys();
+      return { total: states.length, unsent: states.filter((k) => k === 'pending').length };
+    }).subscribe({
       next: ({ total, unsent }) => {
         setStatus({ pendingCount: total });
         // A change made in any tab is sent promptly, not at the next periodic sync.
