@@ -139,6 +139,8 @@ async function rawBulkPut(page: Page, rows: number): Promise<number> {
 /** First sync on a new device: rows/s against raw bulkPut, and time to first cards. */
 async function firstSync(browser: Browser, server: AppServer, p: BenchPipeline, size: number) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  // tsx keeps function names with a helper the page does not have (page.evaluate callbacks).
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
   const page = await context.newPage();
   await page.goto(server.url);
   const t0 = Date.now();
