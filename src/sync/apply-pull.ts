@@ -7,37 +7,81 @@ import type { PullPage } from './sync-api.ts';
 import type { BaseRow, ReplicaTable } from './types.ts';
 
 /**
- * Applies one pull page in ONE Dexie transaction (every tab sees the whole page or nothing):
- * server rows and tombstones go to `base`, mutations the page confirms leave the queue (refusals
- * are recorded), then the local rows are rebuilt as base + the remaining queue. The cursor moves
- * only with the last page, so an interrupted pull starts over from the same window.
+ * Applies one pull page in ONE Dexie transaction (every tab sees the whole page or nothing).
+ * Mutations the page confirms leave the queue first (refusals are recorded). Then a row no
+ * queued mutation touches is simply the server's row: it goes straight in with bulkPut. Only
+ * a row with queued changes gets its new server version in `base`, and only the mutations
+ * touching such rows are replayed (rebase.ts). The cursor moves only with the last page, so
+ * an interrupted pull starts over from the same window.
  */
 export async function applyPullPage(db: LocalDb, page: PullPage): Promise<void> {
   const now = new Date().toISOString();
   await db.transaction('rw', rebaseTables(db), async () => {
-    const changed: string[] = [];
-    for (const [table, rows] of Object.entries(page.rows) as [ReplicaTable, { id: string }[]][]) {
-      const baseRows = rows.map((row) => ({ table, id: row.id, row }) as BaseRow);
-      await db.base.bulkPut(baseRows);
-      for (const row of rows) changed.push(rowKey(table, row.id));
+    const settled = new Set<string>();
+    for (const result of page.mutations) {
+      for (const key of await settleMutation(db, result, now)) settled.add(key);
     }
-    for (const { table, id } of page.tombstones) {
-      await db.base.delete([table, id]);
-      changed.push(rowKey(table, id));
-      if (table === 'leads') {
-        // A lead that left the caller's view takes its history with it.
-        const history = await db.base.where('row.lead_id').equals(id).toArray();
-        for (const h of history) {
-          if (h.table !== 'lead_status_history') continue;
-          await db.base.delete([h.table, h.id]);
-          changed.push(rowKey(h.table, h.id));
+    const pending = new Set((await db.outbox.orderBy('touched').uniqueKeys()) as string[]);
+    const changed: string[] = [];
+    // Rows written straight from the server: a base left by a settled mutation is stale now.
+    const serverOwned: [ReplicaTable, string][] = [];
+
+    const upsert = async (table: ReplicaTable, rows: { id: string }[]) => {
+      const direct: unknown[] = [];
+      const based: BaseRow[] = [];
+      for (const row of rows) {
+        const key = rowKey(table, row.id);
+        if (pending.has(key)) {
+          based.push({ table, id: row.id, row } as BaseRow);
+          changed.push(key);
+        } else {
+          direct.push(row);
+          if (settled.delete(key)) serverOwned.push([table, row.id]);
         }
       }
+      if (direct.length > 0) await db.table(table).bulkPut(direct);
+      if (based.length > 0) await db.base.bulkPut(based);
+    };
+    const remove = async (table: ReplicaTable, ids: Iterable<string>) => {
+      const direct: string[] = [];
+      const based: BaseRow[] = [];
+      for (const id of ids) {
+        const key = rowKey(table, id);
+        if (pending.has(key)) {
+          based.push({ table, id, row: null });
+          changed.push(key);
+        } else {
+          direct.push(id);
+          if (settled.delete(key)) serverOwned.push([table, id]);
+        }
+      }
+      if (direct.length > 0) await db.table(table).bulkDelete(direct);
+      if (based.length > 0) await db.base.bulkPut(based);
+    };
+
+    for (const [table, rows] of Object.entries(page.rows) as [ReplicaTable, { id: string }[]][]) {
+      await upsert(table, rows);
     }
-    for (const result of page.mutations) {
-      changed.push(...(await settleMutation(db, result, now)));
+    const gone = new Map<ReplicaTable, Set<string>>();
+    for (const { table, id } of page.tombstones) {
+      const ids = gone.get(table) ?? new Set<string>();
+      ids.add(id);
+      gone.set(table, ids);
     }
-    await rebase(db, changed);
+    const goneLeads = [...(gone.get('leads') ?? [])];
+    if (goneLeads.length > 0) {
+      // A lead that left the caller's view takes its history with it (local rows and bases).
+      const history = gone.get('lead_status_history') ?? new Set<string>();
+      const local = await db.lead_status_history.where('lead_id').anyOf(goneLeads).primaryKeys();
+      for (const id of local) history.add(id);
+      const bases = await db.base.where('row.lead_id').anyOf(goneLeads).toArray();
+      for (const b of bases) if (b.table === 'lead_status_history') history.add(b.id);
+      gone.set('lead_status_history', history);
+    }
+    for (const [table, ids] of gone) await remove(table, ids);
+    if (serverOwned.length > 0) await db.base.bulkDelete(serverOwned);
+
+    await rebase(db, changed, settled);
     if (!page.has_more && page.next_cursor !== null) {
       await db.meta.put({ key: META_KEYS.cursor, value: page.next_cursor });
       await db.meta.put({ key: META_KEYS.lastSyncedAt, value: now });

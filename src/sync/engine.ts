@@ -24,6 +24,11 @@ export interface SyncEngineOptions {
   /** Web Locks (default navigator.locks when present): one tab of this user syncs at a time. */
   locks?: LockManager | null;
   retry?: { baseMs?: number; maxMs?: number; random?: () => number };
+  /**
+   * How long a local change waits for more before the push (default 25 ms): a burst of moves
+   * goes out in one request (push.ts sends up to PUSH_BATCH_SIZE per request).
+   */
+  coalesceMs?: number;
 }
 
 export interface SyncEngine {
@@ -51,6 +56,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let stopped = false;
   let attempts = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let coalesceTimer: ReturnType<typeof setTimeout> | undefined;
   // At most one sync running and one queued behind it; callers share the queued one.
   let chain: Promise<void> = Promise.resolve();
   let queued: Promise<void> | null = null;
@@ -124,16 +130,28 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     syncNow().catch(() => undefined);
   }
 
+  /** A push soon, sharing one request with whatever else is queued in the next moments. */
+  function pushSoon(): void {
+    if (coalesceTimer !== undefined || stopped) return;
+    coalesceTimer = setTimeout(() => {
+      coalesceTimer = undefined;
+      background();
+    }, options.coalesceMs ?? 25);
+  }
+
   function watchLocalStore(): () => void {
     // Pending rows and refusals are not copied into the status: the UI reads them with its own
-    // live queries (pendingRowIds in pending.ts, db.rejected), so every tab agrees.
-    const subscription = liveQuery(() => db.outbox.toArray()).subscribe({
-      next: (outbox) => {
-        setStatus({ pendingCount: outbox.length });
+    // live queries (pendingRowIds in pending.ts, db.rejected), so every tab agrees. States, not
+    // the entries: 1,000 queued moves must not mean 1,000 reads of a growing queue's args.
+    const subscription = liveQuery(async () => {
+      // Index keys only (one short string per entry), never the entries' args.
+      const states = await db.outbox.orderBy('state').keys();
+      return { total: states.length, unsent: states.filter((k) => k === 'pending').length };
+    }).subscribe({
+      next: ({ total, unsent }) => {
+        setStatus({ pendingCount: total });
         // A change made in any tab is sent promptly, not at the next periodic sync.
-        if (outbox.some((e) => e.state === 'pending') && !status.syncing && attempts === 0) {
-          background();
-        }
+        if (unsent > 0 && !status.syncing && attempts === 0) pushSoon();
       },
       error: (error: unknown) => setStatus({ lastError: String(error) }),
     });
@@ -182,6 +200,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function stop(): Promise<void> {
     stopped = true;
     clearTimeout(retryTimer);
+    clearTimeout(coalesceTimer);
     for (const cleanup of cleanups.splice(0)) cleanup();
     await chain;
   }

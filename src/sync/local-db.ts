@@ -1,8 +1,11 @@
 import { Dexie } from 'dexie';
-import type { EntityTable, Table, Transaction } from 'dexie';
+import type { DBCore, EntityTable, Middleware, Table, Transaction } from 'dexie';
+import { aggregatesOf, leadAggregatesMiddleware } from './lead-aggregates.ts';
+import { parseRowKey, rowKey } from './row-key.ts';
 import type {
   BaseRow,
   Lead,
+  LeadAggregate,
   LeadStatusHistory,
   MetaEntry,
   OutboxEntry,
@@ -23,6 +26,7 @@ export type LocalDb = Dexie & {
   outbox: EntityTable<OutboxEntry, 'mutation_id'>;
   rejected: EntityTable<RejectedMutation, 'mutation_id'>;
   base: Table<BaseRow, [ReplicaTable, string]>;
+  lead_aggregates: Table<LeadAggregate, [string, string]>;
   meta: EntityTable<MetaEntry, 'key'>;
 };
 
@@ -32,7 +36,11 @@ export type LocalDb = Dexie & {
  * shape, the simplest correct upgrade is `resetReplica`: drop them and the cursor, keep the
  * outbox, and the next sync re-pulls everything and rebases the queued mutations on top.
  */
-const VERSIONS: { version: number; stores: Record<string, string | null> }[] = [
+const VERSIONS: {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}[] = [
   {
     version: 1,
     stores: {
@@ -55,7 +63,39 @@ const VERSIONS: { version: number; stores: Record<string, string | null> }[] = [
     version: 2,
     stores: { base: '[table+id], table, row.lead_id' },
   },
+  {
+    // Per-column counts and sums kept on write (lead-aggregates.ts), and `base` only for rows
+    // that queued mutations changed (every other local row is the server's version).
+    version: 3,
+    stores: { lead_aggregates: '[pipeline_id+status_id], pipeline_id' },
+    upgrade: upgradeToAggregatesAndPendingBase,
+  },
 ];
+
+async function upgradeToAggregatesAndPendingBase(tx: Transaction): Promise<void> {
+  const leads = (await tx.table('leads').toArray()) as Lead[];
+  await tx.table('lead_aggregates').bulkPut(aggregatesOf(leads));
+  const pending = new Set<string>();
+  for (const entry of (await tx.table('outbox').toArray()) as OutboxEntry[]) {
+    for (const key of entry.touched) pending.add(key);
+  }
+  const base = tx.table('base');
+  const keys = (await base.toCollection().primaryKeys()) as [ReplicaTable, string][];
+  const kept = new Set<string>();
+  const dropped: [ReplicaTable, string][] = [];
+  for (const [table, id] of keys) {
+    const key = rowKey(table, id);
+    if (pending.has(key)) kept.add(key);
+    else dropped.push([table, id]);
+  }
+  await base.bulkDelete(dropped);
+  // A pending row with no base was created offline: the server has no such row yet.
+  const missing: BaseRow[] = [];
+  for (const key of pending) {
+    if (!kept.has(key)) missing.push({ ...parseRowKey(key), row: null });
+  }
+  await base.bulkPut(missing);
+}
 
 /**
  * A rehearsal of "the next release bumps the schema", on only in builds made with
@@ -84,6 +124,8 @@ export interface OpenLocalDbOptions {
   IDBKeyRange?: typeof IDBKeyRange;
   /** Add the rehearsal schema version (see rehearsalVersion). */
   upgradeRehearsal?: boolean;
+  /** More DBCore middlewares (tests count the rows a pull reads with one). */
+  middlewares?: Middleware<DBCore>[];
 }
 
 export function localDbName(userId: string): string {
@@ -99,7 +141,12 @@ export async function openLocalDb(
   if (options.indexedDB) dexieOptions.indexedDB = options.indexedDB;
   if (options.IDBKeyRange) dexieOptions.IDBKeyRange = options.IDBKeyRange;
   const db = new Dexie(localDbName(userId), dexieOptions) as LocalDb;
-  for (const v of VERSIONS) db.version(v.version).stores(v.stores);
+  db.use(leadAggregatesMiddleware);
+  for (const middleware of options.middlewares ?? []) db.use(middleware);
+  for (const v of VERSIONS) {
+    const version = db.version(v.version).stores(v.stores);
+    if (v.upgrade) version.upgrade(v.upgrade);
+  }
   if (options.upgradeRehearsal) {
     const rehearsal = rehearsalVersion();
     db.version(rehearsal.version).stores({}).upgrade(rehearsal.upgrade);
@@ -125,10 +172,16 @@ export function replicaTables(db: LocalDb) {
   return [db.profiles, db.pipelines, db.pipeline_statuses, db.leads, db.lead_status_history];
 }
 
-/** Upgrade helper: forget replicated rows and the cursor; queued mutations survive. */
+/**
+ * Upgrade helper: forget replicated rows and the cursor; queued mutations survive. Their rows
+ * keep a base saying "not on the server" until the re-pull brings the server's version, so the
+ * queue replays on top of exactly what the server sends.
+ */
 export async function resetReplica(db: LocalDb): Promise<void> {
-  const cleared = [...replicaTables(db), db.base];
-  await db.transaction('rw', [...cleared, db.meta], async () => {
+  const cleared = [...replicaTables(db), db.base, db.lead_aggregates];
+  await db.transaction('rw', [...cleared, db.outbox, db.meta], async () => {
+    const pending = (await db.outbox.orderBy('touched').uniqueKeys()) as string[];
     await Promise.all([...cleared.map((table) => table.clear()), db.meta.delete(META_KEYS.cursor)]);
+    await db.base.bulkPut(pending.map((key) => ({ ...parseRowKey(key), row: null })));
   });
 }

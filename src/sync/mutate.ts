@@ -11,9 +11,9 @@ export interface MutationReceipt {
   args: unknown;
 }
 
-/** The tables a mutation transaction locks: every replicated table, the outbox and meta. */
+/** The tables a mutation transaction locks: every replicated table, base, the outbox and meta. */
 export function mutationTables(db: LocalDb) {
-  return [...replicaTables(db), db.outbox, db.meta];
+  return [...replicaTables(db), db.base, db.lead_aggregates, db.outbox, db.meta];
 }
 
 /**

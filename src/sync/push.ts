@@ -6,6 +6,9 @@ import { settleMutation } from './reject.ts';
 import { pushMutations, SyncRequestError } from './sync-api.ts';
 import type { MutationResult, PushMutation } from './sync-api.ts';
 
+/** Mutations per sync_push request: a 1,000-move offline session goes out in four requests. */
+export const PUSH_BATCH_SIZE = 300;
+
 export interface PushOutcome {
   applied: number;
   rejected: number;
@@ -21,7 +24,7 @@ export interface PushOutcome {
 export async function pushPending(
   db: LocalDb,
   supabase: SupabaseClient,
-  batchSize = 100,
+  batchSize = PUSH_BATCH_SIZE,
 ): Promise<PushOutcome> {
   const clientId = await getClientId(db);
   const outcome: PushOutcome = { applied: 0, rejected: 0 };
@@ -36,20 +39,25 @@ export async function pushPending(
     );
     const now = new Date().toISOString();
     let answered = 0;
+    const sent = new Set(batch.map((e) => e.mutation_id));
     await db.transaction('rw', rebaseTables(db), async () => {
-      const changed: string[] = [];
+      const settled: string[] = [];
+      const applied: number[] = [];
       for (const result of results) {
-        if (!batch.some((e) => e.mutation_id === result.mutation_id)) continue;
+        if (!sent.delete(result.mutation_id)) continue;
         answered++;
         if (result.status === 'applied') {
-          await db.outbox.update(result.mutation_id, { state: 'applied' });
-          outcome.applied++;
+          applied.push(result.mutation_id);
         } else {
-          changed.push(...(await settleMutation(db, result, now)));
+          settled.push(...(await settleMutation(db, result, now)));
           outcome.rejected++;
         }
       }
-      if (changed.length > 0) await rebase(db, changed);
+      await db.outbox.bulkUpdate(
+        applied.map((key) => ({ key, changes: { state: 'applied' as const } })),
+      );
+      outcome.applied += applied.length;
+      await rebase(db, [], settled);
     });
     // A server that answers for none of them would make this loop forever.
     if (answered === 0) throw new Error('sync_push answered for none of the mutations sent');

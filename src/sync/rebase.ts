@@ -2,35 +2,38 @@ import { replicaTables, type LocalDb } from './local-db.ts';
 import { createLocalWriter } from './mutations/local-writer.ts';
 import { parseRowKey } from './row-key.ts';
 import { isMutationName, mutationDef } from './mutations/registry.ts';
-import type { ReplicaTable } from './types.ts';
+import type { OutboxEntry, ReplicaTable } from './types.ts';
 
 /** Every table a rebase reads or writes; callers open their transaction over these. */
 export function rebaseTables(db: LocalDb) {
-  return [...replicaTables(db), db.base, db.outbox, db.rejected, db.meta];
+  return [...replicaTables(db), db.base, db.lead_aggregates, db.outbox, db.rejected, db.meta];
 }
 
 /**
- * Local rows = server-confirmed rows (`base`) + the queued mutations replayed in order.
- * Invariant: a local row differs from its base only if a queued mutation touched it. So after
- * base rows change (a pull) or a mutation leaves the queue (refused, or confirmed by a pull),
- * resetting those rows plus every row a queued mutation touches, then replaying the queue,
- * restores the invariant — and a card moved offline stays where it was put (no flicker).
- * Must run inside a rw transaction over rebaseTables(db).
+ * Local rows = server rows + the queued mutations replayed in order. Only rows a queued
+ * mutation touched differ from the server's version, and only they keep that version in
+ * `base` (the local writer copies it there before a mutation first writes the row).
+ *
+ * `changed`: pending rows whose base a pull just replaced. `settled`: rows touched by mutations
+ * that just left the queue (confirmed or refused). Those rows, and every row of every queued
+ * mutation that touches one of them (transitively), are reset to base and exactly those
+ * mutations are replayed in order; the rest of the queue and every other row are left alone,
+ * so a page costs what it changed, not the size of the queue or the pipeline. A row no queued
+ * mutation touches any more drops its base. Must run inside a rw transaction over
+ * rebaseTables(db).
  */
-export async function rebase(db: LocalDb, changedKeys: Iterable<string>): Promise<void> {
+export async function rebase(
+  db: LocalDb,
+  changed: Iterable<string>,
+  settled: Iterable<string> = [],
+): Promise<void> {
+  const reset = new Set([...changed, ...settled]);
+  if (reset.size === 0) return;
   const entries = await db.outbox.orderBy('mutation_id').toArray();
-  const reset = new Set(changedKeys);
-  for (const entry of entries) for (const key of entry.touched) reset.add(key);
+  const replay = mutationsToReplay(entries, reset);
 
-  for (const key of reset) {
-    const { table, id } = parseRowKey(key);
-    const base = await db.base.get([table, id]);
-    const local = db.table<unknown, string>(table satisfies ReplicaTable);
-    if (base) await local.put(base.row);
-    else await local.delete(id);
-  }
-
-  for (const entry of entries) {
+  await resetToBase(db, [...reset]);
+  for (const entry of replay) {
     if (!isMutationName(entry.name)) continue;
     const w = createLocalWriter(db, entry.created_at);
     try {
@@ -41,6 +44,67 @@ export async function rebase(db: LocalDb, changedKeys: Iterable<string>): Promis
     const touched = [...w.touched];
     if (touched.length !== entry.touched.length || touched.some((k, i) => k !== entry.touched[i])) {
       await db.outbox.update(entry.mutation_id, { touched });
+      entry.touched = touched;
     }
   }
+
+  const stillPending = new Set<string>();
+  for (const entry of entries) for (const key of entry.touched) stillPending.add(key);
+  const released = [...reset].filter((key) => !stillPending.has(key));
+  await db.base.bulkDelete(released.map((key) => baseKey(key)));
+}
+
+/** The queued mutations touching `reset`, growing `reset` by the rows they touch, in order. */
+function mutationsToReplay(entries: OutboxEntry[], reset: Set<string>): OutboxEntry[] {
+  const byKey = new Map<string, OutboxEntry[]>();
+  for (const entry of entries) {
+    for (const key of entry.touched) {
+      const list = byKey.get(key);
+      if (list) list.push(entry);
+      else byKey.set(key, [entry]);
+    }
+  }
+  const chosen = new Set<OutboxEntry>();
+  const queue = [...reset];
+  for (let key = queue.pop(); key !== undefined; key = queue.pop()) {
+    for (const entry of byKey.get(key) ?? []) {
+      if (chosen.has(entry)) continue;
+      chosen.add(entry);
+      for (const touched of entry.touched) {
+        if (!reset.has(touched)) {
+          reset.add(touched);
+          queue.push(touched);
+        }
+      }
+    }
+  }
+  return entries.filter((entry) => chosen.has(entry));
+}
+
+function baseKey(key: string): [ReplicaTable, string] {
+  const { table, id } = parseRowKey(key);
+  return [table, id];
+}
+
+/** Puts the base version back for each key (a null base removes the row). */
+async function resetToBase(db: LocalDb, keys: string[]): Promise<void> {
+  const bases = await db.base.bulkGet(keys.map(baseKey));
+  const puts = new Map<ReplicaTable, unknown[]>();
+  const deletes = new Map<ReplicaTable, string[]>();
+  bases.forEach((base, i) => {
+    const key = keys[i];
+    // No base: nothing queued ever changed this row here, so the local row is the server's.
+    if (key === undefined || base === undefined) return;
+    if (base.row) {
+      const list = puts.get(base.table) ?? [];
+      list.push(base.row);
+      puts.set(base.table, list);
+    } else {
+      const list = deletes.get(base.table) ?? [];
+      list.push(base.id);
+      deletes.set(base.table, list);
+    }
+  });
+  for (const [table, rows] of puts) await db.table(table).bulkPut(rows);
+  for (const [table, ids] of deletes) await db.table(table).bulkDelete(ids);
 }

@@ -115,11 +115,23 @@ export interface RejectedMutation {
   rejected_at: string;
 }
 
-/** Last server-confirmed version of a replicated row; local rows = base + pending mutations. */
+/**
+ * Last server-confirmed version of a row that queued mutations changed (only those rows have
+ * one: any other local row IS the server's version). `row: null` means the server has no such
+ * row (yet): a lead created offline, or one the server removed under a queued edit.
+ */
 export interface BaseRow {
   table: ReplicaTable;
   id: string;
-  row: ReplicaRows[ReplicaTable];
+  row: ReplicaRows[ReplicaTable] | null;
+}
+
+/** Count and premium sum of one column, kept on every write of leads (lead-aggregates.ts). */
+export interface LeadAggregate {
+  pipeline_id: string;
+  status_id: string;
+  count: number;
+  premium_sum: number;
 }
 
 export interface MetaEntry {

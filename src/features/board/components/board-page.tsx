@@ -2,9 +2,9 @@ import { useCallback, useMemo, useState } from 'react';
 import type { LocalDb } from '../../../sync/local-db.ts';
 import { dismissRejected } from '../../../sync/reject.ts';
 import type { Lead } from '../../../sync/types.ts';
-import { usePipelineStatuses } from '../../../lib/use-pipeline-statuses.ts';
-import { usePipelineLeads, usePipelines, useProfiles } from '../hooks/use-board-data.ts';
+import { usePipelines, useProfiles } from '../hooks/use-board-data.ts';
 import { useBoardColumns } from '../hooks/use-board-columns.ts';
+import { useBoardModel } from '../hooks/use-board-model.ts';
 import { useCardContext } from '../hooks/use-card-context.ts';
 import { useLeadActions } from '../hooks/use-lead-actions.ts';
 import { useSelectedPipeline } from '../hooks/use-selected-pipeline.ts';
@@ -15,7 +15,7 @@ import {
 } from '../hooks/use-sync-state.ts';
 import { useStageMoves } from '../hooks/use-stage-moves.ts';
 import { useUndoShortcut } from '../hooks/use-undo-shortcut.ts';
-import { summarizeForecast } from '../lib/forecast.ts';
+import { forecastFromColumns } from '../lib/forecast.ts';
 import { useBoardUiStore } from '../store/board-ui-store.ts';
 import { BoardColumns } from './board-columns.tsx';
 import { BoardHeader } from './board-header.tsx';
@@ -41,16 +41,19 @@ export function BoardPage(props: BoardPageProps) {
   const { db, user, engine, showPipelineSelector = true } = props;
   const pipelines = usePipelines(db);
   const { pipeline, select } = useSelectedPipeline(pipelines, user.id, !showPipelineSelector);
-  const statuses = usePipelineStatuses(db, pipeline?.id ?? null);
-  const leads = usePipelineLeads(db, pipeline?.id ?? null);
+  const { model, snapshot } = useBoardModel(db, pipeline?.id ?? null);
+  // The model's statuses: the columns and the cards' status lookups always agree.
+  const statuses = snapshot?.ready ? snapshot.statuses : undefined;
   const profiles = useProfiles(db);
   const pending = usePendingRowIds(db);
   const { rejected, byLead } = useRejectedChanges(db);
-  const columns = useBoardColumns(statuses, leads, user.id);
+  const modelColumns = useBoardColumns(snapshot, user.id);
+  // No pipeline at all (once pipelines are in): the empty state, not "loading".
+  const columns = pipeline ? modelColumns : pipelines === undefined ? undefined : [];
   const openLeadId = useBoardUiStore((s) => s.openLeadId);
   const openLead = useBoardUiStore((s) => s.openLead);
   const requestFocus = useBoardUiStore((s) => s.requestFocus);
-  const actions = useLeadActions(db, user.id);
+  const actions = useLeadActions(db, user.id, model);
   const [notice, setNotice] = useState('');
 
   const report = useCallback((message: string) => setNotice(message), []);
@@ -65,18 +68,21 @@ export function BoardPage(props: BoardPageProps) {
     (id: string) => statuses?.find((s) => s.id === id)?.name ?? 'another status',
     [statuses],
   );
-  // Totals over every filtered lead (the columns hold them all, not only the rendered cards).
-  const forecast = useMemo(
-    () =>
-      statuses && columns && leads
-        ? summarizeForecast(
-            statuses,
-            columns.flatMap((c) => c.leads),
-            leads,
-          )
-        : undefined,
-    [statuses, columns, leads],
-  );
+  // Totals from the columns' figures: after filters over every lead of the pipeline, and the
+  // model's sums kept on write without filters (never only the loaded or rendered cards).
+  const forecast = useMemo(() => {
+    if (!statuses || !modelColumns || !snapshot?.ready) return undefined;
+    const wipCounts = new Map(snapshot.columns.map((c) => [c.status.id, c.summary.count]));
+    return forecastFromColumns(
+      statuses,
+      modelColumns.map((c) => ({
+        statusId: c.status.id,
+        count: c.count,
+        premiumSum: c.premiumSum,
+        wipCount: wipCounts.get(c.status.id) ?? 0,
+      })),
+    );
+  }, [statuses, modelColumns, snapshot]);
   const { guard, lostPrompt, cancelLost } = useStageMoves({ statuses, forecast, report });
 
   // Focus follows the moved card into its new column (the old card element goes away).
@@ -128,7 +134,6 @@ export function BoardPage(props: BoardPageProps) {
     onOpen: openLead,
     onMoveTo,
   });
-  const leadNames = useMemo(() => new Map((leads ?? []).map((l) => [l.id, l.full_name])), [leads]);
   const agents = useMemo(
     () => [...profiles.values()].filter((p) => p.role === 'agent'),
     [profiles],
@@ -143,12 +148,12 @@ export function BoardPage(props: BoardPageProps) {
         agents={agents}
         engine={engine}
         rejected={rejected}
-        leadName={(id) => leadNames.get(id) ?? null}
+        leadName={(id) => model?.getLead(id)?.full_name ?? null}
         onDismissRejected={(mutationId) => void dismissRejected(db, mutationId).catch(fail)}
         forecast={forecast}
         counts={{
           shown: (columns ?? []).reduce((sum, c) => sum + c.count, 0),
-          total: leads?.length ?? 0,
+          total: (snapshot?.columns ?? []).reduce((sum, c) => sum + c.summary.count, 0),
         }}
       />
       <p className="board-notice" role="status" aria-live="polite">

@@ -2,21 +2,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { LocalDb } from '../../../sync/local-db.ts';
 import { orderedPipelines } from '../../../sync/read-models/pipeline-order.ts';
-import type { Lead, Pipeline, Profile } from '../../../sync/types.ts';
+import type { Pipeline, Profile } from '../../../sync/types.ts';
 
 // Replicated data comes from Dexie live queries: every tab sees local and pulled changes at once.
-// Lead queries are limited to one pipeline (the index on pipeline_id), never the whole table.
+// Leads are not here: the board reads them from its in-memory model (use-board-model.ts).
 
 /** Pipelines the user may see, in the one pipeline order (src/sync/read-models). */
 export function usePipelines(db: LocalDb): Pipeline[] | undefined {
   return useLiveQuery(() => orderedPipelines(db), [db]);
-}
-
-export function usePipelineLeads(db: LocalDb, pipelineId: string | null): Lead[] | undefined {
-  return useLiveQuery(
-    () => (pipelineId === null ? [] : db.leads.where('pipeline_id').equals(pipelineId).toArray()),
-    [db, pipelineId],
-  );
 }
 
 export function useProfiles(db: LocalDb): Map<string, Profile> {

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import type { BoardModel } from '../../../sync/board-model/board-model.ts';
 import type { LocalDb } from '../../../sync/local-db.ts';
 import { mutate } from '../../../sync/mutate.ts';
 import { positionBetween, positionForIndex } from '../../../sync/ordering.ts';
@@ -9,24 +10,54 @@ import { refusalErrors } from '../../../sync/form-errors.ts';
 
 export type LeadActions = ReturnType<typeof useLeadActions>;
 
+/** `lead` as a move shows it at once (move_lead's local apply stamps the same fields). */
+function movedLead(
+  lead: Lead,
+  statusId: string,
+  position: string,
+  moved: { since?: string; lostReason?: string | null } = {},
+): Lead {
+  const now = new Date().toISOString();
+  const changesStatus = statusId !== lead.status_id;
+  return {
+    ...lead,
+    status_id: statusId,
+    position,
+    updated_at: now,
+    status_changed_at: changesStatus ? (moved.since ?? now) : lead.status_changed_at,
+    lost_reason:
+      changesStatus || moved.lostReason !== undefined
+        ? (moved.lostReason ?? null)
+        : lead.lost_reason,
+  };
+}
+
 /**
  * Every board write goes through the sync layer's mutate (validated, applied locally and queued
- * in one transaction), so it is instant, survives reloads and works offline.
+ * in one transaction), so it survives reloads and works offline. A move is shown by the board
+ * model in the same frame (the drag library needs the drop rendered synchronously) and
+ * persisted behind it; if mutate throws, the model shows the stored row again.
  */
-export function useLeadActions(db: LocalDb, userId: string) {
+export function useLeadActions(db: LocalDb, userId: string, model: BoardModel | null = null) {
   const pushUndo = useUndoStore((s) => s.push);
   const popUndo = useUndoStore((s) => s.pop);
 
   /** Moves `lead` to `position` in `statusId` and remembers where it came from for Ctrl/Cmd+Z. */
   const moveAndRemember = useCallback(
     async (lead: Lead, statusId: string, position: string, lostReason?: string | null) => {
-      await mutate(db, 'move_lead', {
-        id: lead.id,
-        pipeline_id: lead.pipeline_id,
-        status_id: statusId,
-        position,
-        ...(lostReason ? { lost_reason: lostReason } : {}),
-      });
+      const reason = lostReason ? { lostReason } : {};
+      const settle = model?.applyOptimistic(movedLead(lead, statusId, position, reason));
+      try {
+        await mutate(db, 'move_lead', {
+          id: lead.id,
+          pipeline_id: lead.pipeline_id,
+          status_id: statusId,
+          position,
+          ...(lostReason ? { lost_reason: lostReason } : {}),
+        });
+      } finally {
+        settle?.();
+      }
       pushUndo({
         leadId: lead.id,
         leadName: lead.full_name,
@@ -38,7 +69,7 @@ export function useLeadActions(db: LocalDb, userId: string) {
         toStatusId: statusId,
       });
     },
-    [db, pushUndo],
+    [db, model, pushUndo],
   );
 
   /**
@@ -62,10 +93,14 @@ export function useLeadActions(db: LocalDb, userId: string) {
   /** "Move to…": the top of the chosen column, where the agent will look for it. */
   const moveToStatus = useCallback(
     async (lead: Lead, statusId: string, lostReason?: string | null) => {
-      const first = await firstPositionInColumn(db, lead.pipeline_id, statusId);
+      const shown = model?.getSnapshot();
+      // The model's column starts with the first card (the first screenful always holds it).
+      const first = shown?.ready
+        ? (shown.columns.find((c) => c.status.id === statusId)?.leads[0]?.position ?? null)
+        : await firstPositionInColumn(db, lead.pipeline_id, statusId);
       await moveAndRemember(lead, statusId, positionBetween(null, first), lostReason);
     },
-    [db, moveAndRemember],
+    [db, model, moveAndRemember],
   );
 
   /**
@@ -76,21 +111,32 @@ export function useLeadActions(db: LocalDb, userId: string) {
   const undoLastMove = useCallback(async () => {
     const last = popUndo();
     if (!last) return null;
-    await mutate(db, 'move_lead', {
-      id: last.leadId,
-      pipeline_id: last.pipelineId,
-      status_id: last.fromStatusId,
-      position: last.fromPosition,
-      ...(last.toStatusId !== last.fromStatusId
-        ? { restore_status_changed_at: last.fromStatusSince }
-        : {}),
-      // Back into a lost stage: with the reason it had there.
-      ...(last.toStatusId !== last.fromStatusId && last.fromLostReason
-        ? { lost_reason: last.fromLostReason }
-        : {}),
-    });
+    const before = model?.getLead(last.leadId) ?? (await db.leads.get(last.leadId));
+    const changesStatus = last.toStatusId !== last.fromStatusId;
+    // Back into a lost stage: with the reason it had there.
+    const reason = changesStatus && last.fromLostReason ? last.fromLostReason : undefined;
+    const settle =
+      before &&
+      model?.applyOptimistic(
+        movedLead(before, last.fromStatusId, last.fromPosition, {
+          since: last.fromStatusSince,
+          ...(reason ? { lostReason: reason } : {}),
+        }),
+      );
+    try {
+      await mutate(db, 'move_lead', {
+        id: last.leadId,
+        pipeline_id: last.pipelineId,
+        status_id: last.fromStatusId,
+        position: last.fromPosition,
+        ...(changesStatus ? { restore_status_changed_at: last.fromStatusSince } : {}),
+        ...(reason ? { lost_reason: reason } : {}),
+      });
+    } finally {
+      if (settle) settle();
+    }
     return last;
-  }, [db, popUndo]);
+  }, [db, model, popUndo]);
 
   /** New lead at the top of a column; resolves to field errors, or null when it was added. */
   const quickAdd = useCallback(

@@ -39,6 +39,62 @@ function stageOf(status: PipelineStatus) {
 /** Cents, so sums of many premiums stay exact (premiums are numeric(12, 2)). */
 const cents = (value: number | null) => Math.round((value ?? 0) * 100);
 
+/** One column's figures: after filters (count, premium sum) and whatever the filters (WIP). */
+export type ColumnFigures = {
+  statusId: string;
+  count: number;
+  premiumSum: number;
+  /** Leads in the column whatever the filters. */
+  wipCount: number;
+};
+
+/**
+ * From per-column figures, e.g. the board model's sums kept on write (so the totals cover every
+ * lead, not only the loaded or rendered ones). Columns of statuses not in `statuses` are
+ * ignored (a status deleted meanwhile).
+ */
+export function forecastFromColumns(
+  statuses: readonly PipelineStatus[],
+  figures: Iterable<ColumnFigures>,
+): PipelineForecast {
+  const byStatus = new Map<string, ColumnFigures>();
+  for (const f of figures) byStatus.set(f.statusId, f);
+  const columns = new Map<string, ColumnForecast>();
+  let openCount = 0;
+  let openCents = 0;
+  let openForecastCents = 0;
+  for (const status of statuses) {
+    const f = byStatus.get(status.id);
+    const count = f?.count ?? 0;
+    const sumCents = cents(f?.premiumSum ?? 0);
+    const wipCount = f?.wipCount ?? 0;
+    const stage = stageOf(status);
+    const forecastCents = Math.round((sumCents * stage.winProbability) / 100);
+    columns.set(status.id, {
+      statusId: status.id,
+      count,
+      premiumSum: sumCents / 100,
+      forecast: forecastCents / 100,
+      winProbability: stage.winProbability,
+      outcome: stage.outcome,
+      wipLimit: stage.wipLimit,
+      wipCount,
+      overWipLimit: stage.wipLimit !== null && wipCount > stage.wipLimit,
+    });
+    if (stage.outcome === 'open') {
+      openCount += count;
+      openCents += sumCents;
+      openForecastCents += forecastCents;
+    }
+  }
+  return {
+    columns,
+    openCount,
+    openTotal: openCents / 100,
+    openForecast: openForecastCents / 100,
+  };
+}
+
 /**
  * `shownLeads`: the pipeline's leads after filters; `allLeads`: all of them (for WIP limits).
  * Leads whose status is not one of `statuses` are ignored (a status deleted meanwhile).
@@ -60,37 +116,15 @@ export function summarizeForecast(
     const sum = sums.get(lead.status_id);
     if (sum) sum.wipCount += 1;
   }
-  const columns = new Map<string, ColumnForecast>();
-  let openCount = 0;
-  let openCents = 0;
-  let openForecastCents = 0;
-  for (const status of statuses) {
-    const sum = sums.get(status.id) ?? { count: 0, cents: 0, wipCount: 0 };
-    const stage = stageOf(status);
-    const forecastCents = Math.round((sum.cents * stage.winProbability) / 100);
-    columns.set(status.id, {
-      statusId: status.id,
+  return forecastFromColumns(
+    statuses,
+    [...sums].map(([statusId, sum]) => ({
+      statusId,
       count: sum.count,
       premiumSum: sum.cents / 100,
-      forecast: forecastCents / 100,
-      winProbability: stage.winProbability,
-      outcome: stage.outcome,
-      wipLimit: stage.wipLimit,
       wipCount: sum.wipCount,
-      overWipLimit: stage.wipLimit !== null && sum.wipCount > stage.wipLimit,
-    });
-    if (stage.outcome === 'open') {
-      openCount += sum.count;
-      openCents += sum.cents;
-      openForecastCents += forecastCents;
-    }
-  }
-  return {
-    columns,
-    openCount,
-    openTotal: openCents / 100,
-    openForecast: openForecastCents / 100,
-  };
+    })),
+  );
 }
 
 /** How a column stands against its limit after `added` more leads arrive ("11 of 10"). */

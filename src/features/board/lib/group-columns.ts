@@ -5,7 +5,7 @@ import type { Lead, PipelineStatus } from '../../../sync/types.ts';
 export type BoardColumn = {
   status: PipelineStatus;
   /** The column's leads after filters, in board order. */
-  leads: Lead[];
+  leads: readonly Lead[];
   count: number;
   /** Sum of estimated premium over every (filtered) lead in the column, not only rendered ones. */
   premiumSum: number;

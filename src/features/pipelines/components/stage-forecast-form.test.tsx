@@ -40,11 +40,14 @@ describe('stage forecast form', () => {
     const [entry] = await queued(db);
     expect(entry?.name).toBe('update_pipeline_status_forecast');
     expect(entry?.args).toMatchObject({ patch: { win_probability: 60, wip_limit: 5 } });
-    const row = within(screen.getByRole('list', { name: 'Statuses of Sales' })).getByRole(
-      'listitem',
-      { name: 'Quoted' },
+    // The row follows the local store (a live query), a moment after the write.
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('list', { name: 'Statuses of Sales' })).getByRole('listitem', {
+          name: 'Quoted',
+        }),
+      ).toHaveTextContent('Open · 60% · WIP limit 5'),
     );
-    expect(row).toHaveTextContent('Open · 60% · WIP limit 5');
   });
 
   it('a won stage counts 100 %: the probability is fixed and saved with the outcome', async () => {

@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openLocalDb, type LocalDb } from '../local-db.ts';
+import { mutate } from '../mutate.ts';
+import { modelState, seedPipeline } from '../testing/board-fixture.ts';
+import { createBoardModel, FIRST_SCREENFUL, type BoardSnapshot } from './board-model.ts';
+
+let db: LocalDb | undefined;
+let otherTab: LocalDb | undefined;
+afterEach(() => {
+  db?.close();
+  otherTab?.close();
+});
+
+const columnIds = (s: BoardSnapshot, statusId: string) =>
+  s.columns.find((c) => c.status.id === statusId)?.leads.map((l) => l.id) ?? [];
+
+describe('the board model', () => {
+  it('paints a first screenful per column with exact figures, then holds every lead', async () => {
+    db = await openLocalDb(crypto.randomUUID());
+    const { pipelineId, statuses, leads } = await seedPipeline(db, 300);
+    const model = createBoardModel(db, pipelineId);
+    const seen: BoardSnapshot[] = [];
+    model.subscribe(() => seen.push(model.getSnapshot()));
+    const stop = model.start();
+    const done = await modelState(model, (s) => s.complete);
+    stop();
+
+    const first = seen.find((s) => s.ready);
+    expect(first?.complete).toBe(false);
+    for (const column of first?.columns ?? []) {
+      expect(column.leads.length).toBe(FIRST_SCREENFUL);
+      expect(column.summary.count).toBe(100);
+    }
+    const inFirst = leads.filter((l) => l.status_id === statuses[0]?.id);
+    expect(first?.columns[0]?.summary.premiumSum).toBe(
+      inFirst.reduce((sum, l) => sum + (l.estimated_premium ?? 0), 0),
+    );
+    expect(columnIds(done, statuses[0]?.id ?? '')).toEqual(inFirst.map((l) => l.id));
+  });
+
+  it('shows a move in the same call, keeps it once written, and reverts a failed one', async () => {
+    db = await openLocalDb(crypto.randomUUID());
+    const { pipelineId, statuses, leads } = await seedPipeline(db, 30);
+    const [s0, s1] = [statuses[0]?.id ?? '', statuses[1]?.id ?? ''];
+    const model = createBoardModel(db, pipelineId);
+    const stop = model.start();
+    await modelState(model, (s) => s.complete);
+    const lead = leads[0];
+    if (!lead) throw new Error('no lead');
+
+    const settle = model.applyOptimistic({ ...lead, status_id: s1, position: '0' });
+    const now = model.getSnapshot();
+    expect(columnIds(now, s1)[0]).toBe(lead.id);
+    expect(columnIds(now, s0)).not.toContain(lead.id);
+    expect(now.columns.map((c) => c.summary.count)).toEqual([9, 11, 10]);
+    await mutate(db, 'move_lead', {
+      id: lead.id,
+      pipeline_id: pipelineId,
+      status_id: s1,
+      position: '0',
+    });
+    settle();
+    const kept = await modelState(
+      model,
+      () => model.getLead(lead.id)?.updated_at !== lead.updated_at,
+    );
+    expect(columnIds(kept, s1)[0]).toBe(lead.id);
+    expect(kept.columns.map((c) => c.summary.count)).toEqual([9, 11, 10]);
+
+    // A move whose write never happens (mutate threw): the model shows the stored row again.
+    const failed = model.applyOptimistic({ ...lead, status_id: s0, position: '0' });
+    expect(columnIds(model.getSnapshot(), s0)[0]).toBe(lead.id);
+    failed();
+    const reverted = await modelState(model, (s) => columnIds(s, s1)[0] === lead.id);
+    expect(columnIds(reverted, s0)).not.toContain(lead.id);
+    expect(reverted.columns.map((c) => c.summary.count)).toEqual([9, 11, 10]);
+    stop();
+  });
+
+  it('follows changes written by another tab, from their keys alone', async () => {
+    const name = crypto.randomUUID();
+    db = await openLocalDb(name);
+    otherTab = await openLocalDb(name);
+    const { pipelineId, statuses, leads } = await seedPipeline(db, 30);
+    const model = createBoardModel(db, pipelineId);
+    const stop = model.start();
+    await modelState(model, (s) => s.complete);
+    const lead = leads[1];
+    if (!lead) throw new Error('no lead');
+    const s2 = statuses[2]?.id ?? '';
+    await mutate(otherTab, 'move_lead', {
+      id: lead.id,
+      pipeline_id: pipelineId,
+      status_id: s2,
+      position: 'a',
+    });
+    const moved = await modelState(model, (s) => columnIds(s, s2)[0] === lead.id);
+    expect(moved.columns.map((c) => c.summary.count)).toEqual([10, 9, 11]);
+    stop();
+  });
+});

@@ -1,0 +1,46 @@
+import { compareByPosition } from '../ordering.ts';
+import type { Lead } from '../types.ts';
+
+// A column's leads in board order, (position, id). Copy-on-write: a change returns a new array
+// (the published snapshot keeps the old one), found by binary search, so a move costs one copy
+// of the two columns it touches and never a sort.
+
+function insertionIndex(list: readonly Lead[], lead: Lead): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = list[mid];
+    if (at !== undefined && compareByPosition(at, lead) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of `lead` (as it is stored in `list`, same id and position), or -1. */
+export function indexOfLead(list: readonly Lead[], lead: Lead): number {
+  const i = insertionIndex(list, lead);
+  if (list[i]?.id === lead.id) return i;
+  // Not where its key says (should not happen): fall back to a scan rather than corrupt.
+  return list.findIndex((l) => l.id === lead.id);
+}
+
+export function withLead(list: readonly Lead[], lead: Lead): Lead[] {
+  const next = list.slice();
+  next.splice(insertionIndex(list, lead), 0, lead);
+  return next;
+}
+
+export function withoutLead(list: readonly Lead[], lead: Lead): Lead[] {
+  const i = indexOfLead(list, lead);
+  if (i < 0) return list.slice();
+  const next = list.slice();
+  next.splice(i, 1);
+  return next;
+}
+
+/** Whether `lead` sorts before the last of `list` (it belongs inside a partly loaded column). */
+export function sortsWithin(list: readonly Lead[], lead: Lead): boolean {
+  const last = list[list.length - 1];
+  return last !== undefined && compareByPosition(lead, last) < 0;
+}

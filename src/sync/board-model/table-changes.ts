@@ -1,0 +1,34 @@
+import { cmp, Dexie, type IntervalTree, type ObservabilitySet } from 'dexie';
+
+/**
+ * Calls `onChange` after every committed write to `table` of `db`, in this tab or another one
+ * (Dexie carries the changed primary keys across tabs on a BroadcastChannel), with the keys
+ * written, or null when a whole range changed (a clear). Returns the unsubscribe.
+ */
+export function watchTable(
+  db: Dexie,
+  table: string,
+  onChange: (keys: unknown[] | null) => void,
+): () => void {
+  const part = `idb://${db.name}/${table}/`;
+  const listener = (parts: ObservabilitySet) => {
+    const tree = parts[part];
+    if (tree && tree.d !== 0) onChange(keysOf(tree));
+  };
+  Dexie.on('storagemutated', listener);
+  return () => Dexie.on.storagemutated.unsubscribe(listener);
+}
+
+/** The single keys of an interval tree, or null if it holds a real range. */
+function keysOf(tree: IntervalTree): unknown[] | null {
+  const keys: unknown[] = [];
+  const stack: IntervalTree[] = [tree];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.d === 0 || !('from' in node)) continue;
+    if (cmp(node.from, node.to) !== 0) return null;
+    keys.push(node.from);
+    if (node.l) stack.push(node.l);
+    if (node.r) stack.push(node.r);
+  }
+  return keys;
+}

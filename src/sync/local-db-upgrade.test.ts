@@ -1,0 +1,81 @@
+import { Dexie } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { localDbName, openLocalDb } from './local-db.ts';
+import { leadRow } from './testing/rows.ts';
+
+// Version 2's stores, as released (local-db.ts VERSIONS 1 and 2).
+const V2 = {
+  leads: 'id, [pipeline_id+status_id+position], pipeline_id, status_id, assigned_to, updated_at',
+  pipelines: 'id, display_order',
+  pipeline_statuses: 'id, pipeline_id, [pipeline_id+display_order]',
+  profiles: 'id',
+  lead_status_history: 'id, lead_id, [lead_id+changed_at]',
+  outbox: 'mutation_id, state, *touched',
+  rejected: 'mutation_id, rejected_at',
+  base: '[table+id], table, row.lead_id',
+  meta: 'key',
+};
+
+describe('local store upgrade to version 3', () => {
+  it('keeps the queue, keeps base only for pending rows, and counts every column', async () => {
+    const userId = crypto.randomUUID();
+    const old = new Dexie(localDbName(userId));
+    old.version(2).stores(V2);
+    const moved = leadRow({
+      full_name: 'Moved',
+      pipeline_id: 'p',
+      status_id: 's2',
+      estimated_premium: 5,
+    });
+    const still = leadRow({
+      full_name: 'Still',
+      pipeline_id: 'p',
+      status_id: 's1',
+      estimated_premium: 7,
+    });
+    const created = leadRow({ full_name: 'New', pipeline_id: 'p', status_id: 's1' });
+    await old.table('leads').bulkPut([moved, still, created]);
+    await old.table('base').bulkPut([
+      { table: 'leads', id: moved.id, row: { ...moved, status_id: 's1' } },
+      { table: 'leads', id: still.id, row: still },
+    ]);
+    const queued = [
+      {
+        mutation_id: 1,
+        client_id: 'c',
+        name: 'move_lead',
+        args: {},
+        created_at: '',
+        state: 'pending',
+        touched: [`leads:${moved.id}`],
+      },
+      {
+        mutation_id: 2,
+        client_id: 'c',
+        name: 'create_lead',
+        args: {},
+        created_at: '',
+        state: 'applied',
+        touched: [`leads:${created.id}`],
+      },
+    ];
+    await old.table('outbox').bulkPut(queued);
+    old.close();
+
+    const db = await openLocalDb(userId);
+    expect(await db.outbox.toArray()).toEqual(queued);
+    const base = await db.base.toArray();
+    expect(base.map((b) => [b.id, b.row?.id ?? null]).sort()).toEqual(
+      [
+        [moved.id, moved.id],
+        [created.id, null],
+      ].sort(),
+    );
+    const aggregates = await db.lead_aggregates.orderBy('[pipeline_id+status_id]').toArray();
+    expect(aggregates).toEqual([
+      { pipeline_id: 'p', status_id: 's1', count: 2, premium_sum: 7 },
+      { pipeline_id: 'p', status_id: 's2', count: 1, premium_sum: 5 },
+    ]);
+    db.close();
+  });
+});
