@@ -52,3 +52,37 @@ export async function openMoveMenu(page: Page, status: string, name: string): Pr
 export function syncLine(page: Page): Locator {
   return page.getByRole('group', { name: 'Sync status' });
 }
+
+/**
+ * The stored position of the lead named `name`, read straight from the signed-in user's
+ * IndexedDB store. A move is shown in the same frame and written a moment later (the board
+ * model, issue 12), so a test that reloads must first see the write land.
+ */
+export function storedPosition(page: Page, name: string): Promise<string | null> {
+  return page.evaluate(async (leadName) => {
+    const known = await indexedDB.databases();
+    const dbName = known.find((d) => d.name?.startsWith('leadlanes-'))?.name;
+    if (!dbName) return null;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(dbName);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(new Error(String(open.error)));
+    });
+    try {
+      const leads = await new Promise<{ full_name: string; position: string }[]>((resolve) => {
+        const all = db.transaction('leads').objectStore('leads').getAll();
+        all.onsuccess = () => resolve(all.result as { full_name: string; position: string }[]);
+      });
+      return leads.find((l) => l.full_name === leadName)?.position ?? null;
+    } finally {
+      db.close();
+    }
+  }, name);
+}
+
+/** Answers the lost-reason prompt of a move into a lost stage with "Skip" (no reason). */
+export async function skipLostReason(page: Page, name: string): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: `Why was ${name} lost?` });
+  await dialog.getByRole('button', { name: 'Skip' }).click();
+  await expect(dialog).toHaveCount(0);
+}

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { storedPosition } from './board-support.ts';
 
 // The board journey against the local backend with demo data (supabase/seed.sql): Ana (agent)
 // works the default pipeline by mouse and by keyboard; every change must survive a reload.
@@ -77,10 +78,13 @@ test('an agent works the board by mouse and keyboard, and every change is kept',
   // Reorder within "New" with the keyboard: lift, one down, drop.
   const handle = page.getByRole('button', { name, exact: true });
   await handle.focus();
+  const undonePosition = await storedPosition(page, name);
   await page.keyboard.press('Space');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Space');
   await expect.poll(() => cardNames(page, 'New', 2).then((n) => n[1])).toBe(name);
+  // Shown at once, written a moment later: the reload below must come after the write.
+  await expect.poll(() => storedPosition(page, name)).not.toBe(undonePosition);
 
   // Reload: the order is kept (local store), and the lead is still where it was put.
   await page.reload();
