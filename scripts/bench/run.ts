@@ -71,7 +71,7 @@ function printTable(figures: Figure[]): void {
     `${cell(f.value)} ${f.unit}`,
     f.baseline === null ? '—' : `${cell(f.baseline)} ${f.unit}`,
     cell(f.ratio),
-    f.target,
+    cell(f.target),
     cell(f.met),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));

@@ -9,7 +9,8 @@ export interface Figure {
   baseline: number | null;
   baseline_what: string | null;
   ratio: number | null;
-  target: string;
+  /** null: a figure the issue gives no target for (informational). */
+  target: string | null;
   met: boolean | null;
 }
 

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { emit, note, round } from '../server/figure.ts';
+import { emit, round, say } from '../lib/figure.ts';
 
 const SUITE = 'bundle';
 const TARGET_KB = 200;
@@ -50,7 +50,7 @@ try {
       manifest[route.page] === undefined ? entry : closure(manifest, [entryKey, route.page]);
     routeFiles.set(route.page, files);
     const kb = sumKb(files, gz);
-    note(`${route.name}: ${[...files].map((f) => `${f} ${round(gz(f) / 1024, 1)} KB`).join(', ')}`);
+    say(`${route.name}: ${[...files].map((f) => `${f} ${round(gz(f) / 1024, 1)} KB`).join(', ')}`);
     emit({
       suite: SUITE,
       what: `${route.name}: JavaScript before first paint, gzip`,

@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import pg from 'pg';
 import { signApiKey } from '../../../server/auth/tokens.ts';
-import { emit, note, percentile, round } from '../server/figure.ts';
+import { emit, percentile, round, say } from '../lib/figure.ts';
 import { createBenchDatabase } from '../server/bench-database.ts';
 import { startServerProcess } from '../server/server-process.ts';
 import { seedBenchLeads } from '../server/bench-leads.ts';
@@ -47,7 +47,7 @@ const database = await createBenchDatabase(serverUrl);
 let server: Awaited<ReturnType<typeof startServerProcess>> | undefined;
 try {
   server = await startServerProcess(database.url, SECRET);
-  note(`server: ${server.url} (pool ${server.poolSize}), ${availableParallelism()} cpus`);
+  say(`server: ${server.url} (pool ${server.poolSize}), ${availableParallelism()} cpus`);
   const admin = new pg.Pool({ connectionString: database.url, max: CLIENTS });
   try {
     const version = await serverVersion(admin);
@@ -72,7 +72,7 @@ try {
       raw.push(await timeRawUpdates(admin, viaRaw, PER_CLIENT));
       served.push(await runServerRound(clients, PER_CLIENT));
       inSql.push(await timeSqlPushes(admin, viaSql, PER_CLIENT));
-      note(
+      say(
         `round ${round + 1}: raw ${raw.at(-1)?.perSecond.toFixed(0)}/s, ` +
           `server ${served.at(-1)?.perSecond.toFixed(0)}/s, ` +
           `sync_push in SQL ${inSql.at(-1)?.perSecond.toFixed(0)}/s`,
@@ -143,7 +143,7 @@ try {
       target: 'every mutation applied once, history once, last move wins',
       met: check.ok,
     });
-    if (!check.ok) note(`exactly-once check failed: ${check.problems.join('; ')}`);
+    if (!check.ok) say(`exactly-once check failed: ${check.problems.join('; ')}`);
   } finally {
     await admin.end();
   }
