@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
+import { sqlLiteral } from '../../../server/db/sql-literal.ts';
 import { BENCH_USERS, nthMove } from './bench-leads.ts';
 import type { BenchSlot } from './bench-leads.ts';
+import { timePerConnection } from './time-per-connection.ts';
 
 // A second reference: the same one-mutation sync_push, called straight in SQL (role and claims
 // set, one simple-protocol message per mutation, like the server sends) from one connection per
@@ -10,50 +12,33 @@ import type { BenchSlot } from './bench-leads.ts';
 
 const counters = new WeakMap<BenchSlot, { clientId: string; n: number }>();
 
-export async function timeSqlPushes(
+export function timeSqlPushes(
   admin: pg.Pool,
   slots: BenchSlot[],
   perSlot: number,
 ): Promise<{ perSecond: number; latencies: number[] }> {
-  const connections = await Promise.all(slots.map(() => admin.connect()));
-  const latencies: number[] = [];
-  try {
-    const started = performance.now();
-    await Promise.all(
-      slots.map(async (slot, i) => {
-        const connection = connections[i] as pg.PoolClient;
-        const state = counters.get(slot) ?? { clientId: randomUUID(), n: 0 };
-        counters.set(slot, state);
-        const claims = JSON.stringify({ sub: BENCH_USERS[slot.user]?.id, role: 'authenticated' });
-        for (let k = 0; k < perSlot; k++) {
-          const move = nthMove(slot, state.n);
-          state.n++;
-          const mutations = JSON.stringify([
-            {
-              mutation_id: state.n,
-              name: 'move_lead',
-              args: {
-                id: move.lead.id,
-                pipeline_id: move.lead.pipelineId,
-                status_id: move.statusId,
-                position: move.position,
-              },
-            },
-          ]);
-          const t = performance.now();
-          await connection.query(
-            `select pg_catalog.set_config('role', 'authenticated', true),
-                    pg_catalog.set_config('request.jwt.claims', ${pg.escapeLiteral(claims)}, true);
-             select public.sync_push(${pg.escapeLiteral(state.clientId)}::uuid,
-                                     ${pg.escapeLiteral(mutations)}::jsonb)`,
-          );
-          latencies.push(performance.now() - t);
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    return { perSecond: (slots.length * perSlot) / seconds, latencies };
-  } finally {
-    for (const c of connections) c.release();
-  }
+  return timePerConnection(admin, slots, perSlot, (slot) => {
+    const state = counters.get(slot) ?? { clientId: randomUUID(), n: 0 };
+    counters.set(slot, state);
+    const claims = JSON.stringify({ sub: BENCH_USERS[slot.user]?.id, role: 'authenticated' });
+    const move = nthMove(slot, state.n);
+    state.n++;
+    const mutations = JSON.stringify([
+      {
+        mutation_id: state.n,
+        name: 'move_lead',
+        args: {
+          id: move.lead.id,
+          pipeline_id: move.lead.pipelineId,
+          status_id: move.statusId,
+          position: move.position,
+        },
+      },
+    ]);
+    const sql = `select pg_catalog.set_config('role', 'authenticated', true),
+                    pg_catalog.set_config('request.jwt.claims', ${sqlLiteral(claims)}, true);
+             select public.sync_push(${sqlLiteral(state.clientId)}::uuid,
+                                     ${sqlLiteral(mutations)}::jsonb)`;
+    return (connection) => connection.query(sql);
+  });
 }
