@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { leadRow, statusRow } from '../../../sync/testing/rows.ts';
-import { summarizeForecast, wipNotice } from './forecast.ts';
+import { statusRow } from '../../../sync/testing/rows.ts';
+import { forecastFromColumns, wipNotice, type ColumnFigures } from './forecast.ts';
 
 const P = 'p1';
 const fresh = statusRow({ pipeline_id: P, name: 'New', win_probability: 10, display_order: 1 });
@@ -15,19 +15,22 @@ const won = statusRow({ pipeline_id: P, name: 'Won', outcome: 'won', win_probabi
 const lost = statusRow({ pipeline_id: P, name: 'Lost', outcome: 'lost', win_probability: 0 });
 const statuses = [fresh, nego, won, lost];
 
-const lead = (status: string, premium: number | null) =>
-  leadRow({ full_name: 'x', pipeline_id: P, status_id: status, estimated_premium: premium });
+/** Figures with no filter applied: every lead shown, so the WIP count equals the count. */
+const unfiltered = (statusId: string, count: number, premiumSum: number): ColumnFigures => ({
+  statusId,
+  count,
+  premiumSum,
+  wipCount: count,
+});
 
-describe('summarizeForecast', () => {
-  it('sums count, premium and weighted forecast per column, and the open pipeline', () => {
-    const leads = [
-      lead(fresh.id, 1000.1),
-      lead(fresh.id, null),
-      lead(nego.id, 2000),
-      lead(won.id, 500),
-      lead(lost.id, 900),
-    ];
-    const f = summarizeForecast(statuses, leads, leads);
+describe('forecastFromColumns', () => {
+  it('weights each column by its stage and totals the open stages only', () => {
+    const f = forecastFromColumns(statuses, [
+      unfiltered(fresh.id, 2, 1000.1),
+      unfiltered(nego.id, 1, 2000),
+      unfiltered(won.id, 1, 500),
+      unfiltered(lost.id, 1, 900),
+    ]);
     expect(f.columns.get(fresh.id)).toMatchObject({
       count: 2,
       premiumSum: 1000.1,
@@ -40,16 +43,25 @@ describe('summarizeForecast', () => {
     expect(f).toMatchObject({ openCount: 3, openTotal: 3000.1, openForecast: 1600.01 });
   });
 
-  it('follows the filtered leads for totals but counts every lead for the WIP limit', () => {
-    const all = [lead(nego.id, 100), lead(nego.id, 200), lead(nego.id, 300)];
-    const shown = all.slice(0, 1);
-    const column = summarizeForecast(statuses, shown, all).columns.get(nego.id);
+  it('takes totals from the filtered figures but the WIP state from every lead', () => {
+    const column = forecastFromColumns(statuses, [
+      { statusId: nego.id, count: 1, premiumSum: 100, wipCount: 3 },
+    ]).columns.get(nego.id);
     expect(column).toMatchObject({ count: 1, premiumSum: 100, wipCount: 3, overWipLimit: true });
   });
 
-  it('is exact in cents over many leads', () => {
-    const leads = Array.from({ length: 10_000 }, () => lead(fresh.id, 0.1));
-    const f = summarizeForecast(statuses, leads, leads);
+  it('shows a column with no figures as empty, and ignores figures of a deleted status', () => {
+    const f = forecastFromColumns(statuses, [unfiltered('deleted-status', 4, 400)]);
+    expect(f.columns.get(fresh.id)).toMatchObject({ count: 0, premiumSum: 0, forecast: 0 });
+    expect(f.columns.has('deleted-status')).toBe(false);
+    expect(f).toMatchObject({ openCount: 0, openTotal: 0, openForecast: 0 });
+  });
+
+  it('rounds a float sum that drifted over many writes back to exact cents', () => {
+    let drifted = 0;
+    for (let i = 0; i < 10_000; i += 1) drifted += 0.1;
+    expect(drifted).not.toBe(1000);
+    const f = forecastFromColumns(statuses, [unfiltered(fresh.id, 10_000, drifted)]);
     expect(f.columns.get(fresh.id)?.premiumSum).toBe(1000);
     expect(f.openForecast).toBe(100);
   });
@@ -59,15 +71,15 @@ describe('summarizeForecast', () => {
     delete old.outcome;
     delete old.win_probability;
     delete old.wip_limit;
-    const f = summarizeForecast([old as typeof fresh], [lead(fresh.id, 50)], []);
+    const f = forecastFromColumns([old as typeof fresh], [unfiltered(fresh.id, 1, 50)]);
     expect(f.columns.get(fresh.id)).toMatchObject({ outcome: 'open', forecast: 0, wipLimit: null });
   });
 
   it('says when a move would take a column over its limit', () => {
-    const all = [lead(nego.id, 1), lead(nego.id, 1)];
-    const column = summarizeForecast(statuses, all, all).columns.get(nego.id);
+    const column = forecastFromColumns(statuses, [unfiltered(nego.id, 2, 2)]).columns.get(nego.id);
     expect(wipNotice('Negotiation', column, 0)).toBeNull();
     expect(wipNotice('Negotiation', column)).toBe('Negotiation is over its WIP limit: 3 of 2.');
-    expect(wipNotice('New', summarizeForecast(statuses, [], []).columns.get(fresh.id))).toBeNull();
+    const empty = forecastFromColumns(statuses, []).columns.get(fresh.id);
+    expect(wipNotice('New', empty)).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
-import type { Lead, PipelineStatus } from '../../../sync/types.ts';
+import type { PipelineStatus } from '../../../sync/types.ts';
 
 // Count, premium sum and weighted forecast per column, and the pipeline's open total and forecast.
-// Pure and separate from how the board holds its leads, so any source of "leads after filters"
-// (today an array, later an in-memory board model's per-column summary) can feed it.
+// Pure and fed per-column figures (the board model's counts and sums kept on write), so the totals
+// cover every lead, not only the loaded or rendered ones.
 
 export type ColumnForecast = {
   statusId: string;
@@ -93,38 +93,6 @@ export function forecastFromColumns(
     openTotal: openCents / 100,
     openForecast: openForecastCents / 100,
   };
-}
-
-/**
- * `shownLeads`: the pipeline's leads after filters; `allLeads`: all of them (for WIP limits).
- * Leads whose status is not one of `statuses` are ignored (a status deleted meanwhile).
- */
-export function summarizeForecast(
-  statuses: readonly PipelineStatus[],
-  shownLeads: Iterable<Lead>,
-  allLeads: Iterable<Lead>,
-): PipelineForecast {
-  const sums = new Map<string, { count: number; cents: number; wipCount: number }>();
-  for (const status of statuses) sums.set(status.id, { count: 0, cents: 0, wipCount: 0 });
-  for (const lead of shownLeads) {
-    const sum = sums.get(lead.status_id);
-    if (!sum) continue;
-    sum.count += 1;
-    sum.cents += cents(lead.estimated_premium);
-  }
-  for (const lead of allLeads) {
-    const sum = sums.get(lead.status_id);
-    if (sum) sum.wipCount += 1;
-  }
-  return forecastFromColumns(
-    statuses,
-    [...sums].map(([statusId, sum]) => ({
-      statusId,
-      count: sum.count,
-      premiumSum: sum.cents / 100,
-      wipCount: sum.wipCount,
-    })),
-  );
 }
 
 /** How a column stands against its limit after `added` more leads arrive ("11 of 10"). */
