@@ -60,7 +60,10 @@ const edit = (patch: Record<string, unknown>, outcome: OwnChange['outcome']): Ow
   outcome,
 });
 
-function facts(over: Partial<ConflictFacts> & { after?: Lead | null; pulled?: Lead }) {
+/** Facts about Noah Harris: `after` null means the page removed him, `pulled` what it brought. */
+function facts(
+  over: Omit<Partial<ConflictFacts>, 'after' | 'pulled'> & { after?: Lead | null; pulled?: Lead },
+): ConflictFacts {
   const { after, pulled, ...rest } = over;
   return {
     userId: ANA,
@@ -76,7 +79,7 @@ function facts(over: Partial<ConflictFacts> & { after?: Lead | null; pulled?: Le
     statusName: (id: string) => STATUS_NAMES[id] ?? null,
     personName: (id: string) => PEOPLE[id] ?? null,
     ...rest,
-  } satisfies ConflictFacts;
+  };
 }
 
 describe('detectConflicts', () => {
