@@ -31,7 +31,9 @@ export function describeValue(
   if (field === 'assigned_to' && typeof value === 'string')
     return personName(value) ?? 'another agent';
   if (typeof value === 'number') return value.toLocaleString('en-US');
-  const text = String(value).replace(/\s+/g, ' ').trim();
+  const text = (typeof value === 'string' ? value : JSON.stringify(value))
+    .replace(/\s+/g, ' ')
+    .trim();
   const cut = text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text;
   return `“${cut}”`;
 }
