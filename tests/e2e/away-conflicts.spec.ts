@@ -75,7 +75,6 @@ test('a move made offline meets a manager’s move of the same lead: the agent i
     await page.keyboard.press('Enter');
     const list = page.getByRole('list', { name: 'Changes while you were away' });
     await expect(list.getByRole('listitem')).toHaveText(new RegExp(escape(message)));
-    await page.screenshot({ path: '/tmp/h15c-away-list.png' });
     const axe = await new AxeBuilder({ page }).analyze();
     expect(
       axe.violations
@@ -100,7 +99,6 @@ test('a move made offline meets a manager’s move of the same lead: the agent i
     name: 'Since you were away: 2 leads changed, 2 of yours',
   });
   await summary.click();
-  await page.screenshot({ path: '/tmp/h15c-away-filter.png' });
   await expect(card(page, 'New', liam)).toHaveCount(0);
   await expect(card(page, 'Negotiation', noah)).toBeVisible();
   await expect(card(page, 'Contacted', mia)).toBeVisible();
