@@ -1,5 +1,6 @@
 import type { LocalDb } from './local-db.ts';
 import { META_KEYS } from './local-db.ts';
+import { beginConflictCheck } from './conflicts/record-conflicts.ts';
 import { rowKey } from './row-key.ts';
 import { rebase, rebaseTables } from './rebase.ts';
 import { settleMutation } from './reject.ts';
@@ -16,7 +17,9 @@ import type { BaseRow, ReplicaTable } from './types.ts';
  */
 export async function applyPullPage(db: LocalDb, page: PullPage): Promise<void> {
   const now = new Date().toISOString();
-  await db.transaction('rw', rebaseTables(db), async () => {
+  await db.transaction('rw', [...rebaseTables(db), db.conflicts], async () => {
+    // "While you were away" notices: what the device knew before the page, compared at the end.
+    const conflicts = await beginConflictCheck(db, page, now);
     const settled = new Set<string>();
     for (const result of page.mutations) {
       for (const key of await settleMutation(db, result, now)) settled.add(key);
@@ -82,6 +85,7 @@ export async function applyPullPage(db: LocalDb, page: PullPage): Promise<void> 
     if (serverOwned.length > 0) await db.base.bulkDelete(serverOwned);
 
     await rebase(db, changed, settled);
+    await conflicts.finish();
     if (!page.has_more && page.next_cursor !== null) {
       await db.meta.put({ key: META_KEYS.cursor, value: page.next_cursor });
       await db.meta.put({ key: META_KEYS.lastSyncedAt, value: now });

@@ -1,6 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { liveQuery } from 'dexie';
 import { retryDelay } from './backoff.ts';
+import { markAway } from './conflicts/away.ts';
 import type { LocalDb } from './local-db.ts';
 import { META_KEYS } from './local-db.ts';
 import { pullAll } from './pull.ts';
@@ -98,6 +99,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     } catch (error) {
       attempts++;
       const offline = error instanceof SyncRequestError && error.offline;
+      // The next sync that gets through tells what changed meanwhile (conflicts/away.ts).
+      if (offline) await markAway(db, new Date().toISOString()).catch(() => undefined);
       const delay = retryDelay(attempts, options.retry);
       setStatus({
         online: !offline && browserOnline(),
@@ -181,7 +184,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         setStatus({ online: true });
         background();
       };
-      const onOffline = (): void => setStatus({ online: false });
+      const onOffline = (): void => {
+        setStatus({ online: false });
+        void markAway(db, new Date().toISOString()).catch(() => undefined);
+      };
       window.addEventListener('online', onOnline);
       window.addEventListener('offline', onOffline);
       cleanups.push(() => {

@@ -79,3 +79,60 @@ describe('local store upgrade to version 3', () => {
     db.close();
   });
 });
+
+// Version 3 adds lead_aggregates (local-db.ts VERSIONS 3).
+const V3 = { ...V2, lead_aggregates: '[pipeline_id+status_id], pipeline_id' };
+
+describe('local store upgrade to version 4', () => {
+  it('adds an empty conflicts table and leaves the queue, replica, refusals and cursor alone', async () => {
+    const userId = crypto.randomUUID();
+    const old = new Dexie(localDbName(userId));
+    old.version(3).stores(V3);
+    const lead = leadRow({ full_name: 'Queued', pipeline_id: 'p', status_id: 's1' });
+    const queued = {
+      mutation_id: 4,
+      client_id: 'c',
+      name: 'update_lead',
+      args: { id: lead.id, patch: { notes: 'offline' } },
+      created_at: '2026-12-01T00:00:00.000Z',
+      state: 'pending',
+      touched: [`leads:${lead.id}`],
+    };
+    const refused = {
+      mutation_id: 3,
+      name: 'move_lead',
+      args: {},
+      code: 'P0002',
+      message: 'gone',
+      rejected_at: '2026-12-01T00:00:00.000Z',
+    };
+    await old.table('leads').put(lead);
+    await old.table('base').put({ table: 'leads', id: lead.id, row: lead });
+    await old.table('outbox').put(queued);
+    await old.table('rejected').put(refused);
+    await old.table('meta').put({ key: 'cursor', value: '1234' });
+    old.close();
+
+    const db = await openLocalDb(userId);
+    expect(db.verno).toBe(4);
+    expect(await db.outbox.toArray()).toEqual([queued]);
+    expect(await db.leads.toArray()).toEqual([lead]);
+    expect(await db.base.count()).toBe(1);
+    expect(await db.rejected.toArray()).toEqual([refused]);
+    expect((await db.meta.get('cursor'))?.value).toBe('1234');
+    expect(await db.conflicts.count()).toBe(0);
+    // The new table takes notices and finds them by lead.
+    await db.conflicts.put({
+      id: `moved_elsewhere:${lead.id}:4`,
+      kind: 'moved_elsewhere',
+      lead_id: lead.id,
+      lead_name: lead.full_name,
+      message: 'Someone moved Queued to Won while you were offline.',
+      mutation_id: 4,
+      created_at: '2026-12-01T00:00:00.000Z',
+      dismissed_at: null,
+    });
+    expect(await db.conflicts.where('lead_id').equals(lead.id).count()).toBe(1);
+    db.close();
+  });
+});

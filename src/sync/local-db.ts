@@ -1,5 +1,6 @@
 import { Dexie } from 'dexie';
 import type { DBCore, EntityTable, Middleware, Table, Transaction } from 'dexie';
+import type { ConflictNotice } from './conflicts/types.ts';
 import { aggregatesOf, leadAggregatesMiddleware } from './lead-aggregates.ts';
 import { parseRowKey, rowKey } from './row-key.ts';
 import type {
@@ -27,6 +28,8 @@ export type LocalDb = Dexie & {
   rejected: EntityTable<RejectedMutation, 'mutation_id'>;
   base: Table<BaseRow, [ReplicaTable, string]>;
   lead_aggregates: Table<LeadAggregate, [string, string]>;
+  /** "While you were away" notices (src/sync/conflicts/), kept until dismissed. */
+  conflicts: EntityTable<ConflictNotice, 'id'>;
   meta: EntityTable<MetaEntry, 'key'>;
 };
 
@@ -69,6 +72,12 @@ const VERSIONS: {
     version: 3,
     stores: { lead_aggregates: '[pipeline_id+status_id], pipeline_id' },
     upgrade: upgradeToAggregatesAndPendingBase,
+  },
+  {
+    // Notices about other people's changes that overlapped the user's own (conflicts/). A new,
+    // empty table: nothing to rewrite, the queue and the replica stay as they are.
+    version: 4,
+    stores: { conflicts: 'id, lead_id, created_at' },
   },
 ];
 
@@ -116,6 +125,12 @@ export const META_KEYS = {
   nextMutationId: 'next_mutation_id',
   cursor: 'cursor',
   lastSyncedAt: 'last_synced_at',
+  /** When this device went offline (set by the engine, cleared by the first pull after it). */
+  awaySince: 'away_since',
+  /** The changed leads gathered by the pages of that first pull so far. */
+  awayDraft: 'away_draft',
+  /** The finished "since you were away" summary (conflicts/away-changes.ts), until dismissed. */
+  awaySummary: 'away_summary',
 } as const;
 
 export interface OpenLocalDbOptions {
@@ -128,8 +143,15 @@ export interface OpenLocalDbOptions {
   middlewares?: Middleware<DBCore>[];
 }
 
+const DB_NAME_PREFIX = 'leadlanes-';
+
 export function localDbName(userId: string): string {
-  return `leadlanes-${userId}`;
+  return `${DB_NAME_PREFIX}${userId}`;
+}
+
+/** The signed-in user a store belongs to (one store per user: see localDbName). */
+export function localDbUserId(db: LocalDb): string {
+  return db.name.slice(DB_NAME_PREFIX.length);
 }
 
 /** Opens (creating or upgrading) the user's store and makes sure it has a client id. */

@@ -91,6 +91,8 @@ describe(`the sync engine (${engineName})`, () => {
     engine.start();
     await vi.waitFor(() => expect(engine.getStatus().online).toBe(false), until);
     expect(engine.getStatus().lastError).toMatch(/offline/);
+    // The device notes when it went away; the first sync that gets through clears it.
+    await vi.waitFor(async () => expect(await ana.db.meta.get('away_since')).toBeDefined(), until);
 
     const { pipeline } = await defaultBoard(ana.db);
     await mutate(ana.db, 'update_pipeline', {
@@ -107,6 +109,7 @@ describe(`the sync engine (${engineName})`, () => {
     });
     expect(engine.getStatus().lastError).toBeNull();
     expect((await ana.db.pipelines.get(pipeline.id))?.description).toBe(pipeline.description);
+    expect(await ana.db.meta.get('away_since')).toBeUndefined();
     await engine.stop();
     ana.close();
   });

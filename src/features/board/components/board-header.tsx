@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Pipeline, Profile, RejectedMutation } from '../../../sync/types.ts';
 import type { SyncStatusSource } from '../hooks/use-sync-state.ts';
 import type { PipelineForecast } from '../lib/forecast.ts';
@@ -20,6 +21,8 @@ type BoardHeaderProps = {
   counts: { shown: number; total: number };
   /** Open total and forecast of the leads shown (absent while loading). */
   forecast?: PipelineForecast | undefined;
+  /** "While you were away": the notices list and the summary (conflict-notices, away-summary). */
+  away?: ReactNode;
 };
 
 export function BoardHeader(props: BoardHeaderProps) {
@@ -44,6 +47,7 @@ export function BoardHeader(props: BoardHeaderProps) {
       )}
       <div className="board-sync">
         <SyncStatusIndicator engine={props.engine} />
+        {props.away}
         <RejectedChanges
           rejected={props.rejected}
           leadName={props.leadName}

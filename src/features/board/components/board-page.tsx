@@ -1,10 +1,13 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { LocalDb } from '../../../sync/local-db.ts';
 import { dismissRejected } from '../../../sync/reject.ts';
+import { dismissAwaySummary, dismissConflict } from '../../../sync/conflicts/away.ts';
 import type { Lead } from '../../../sync/types.ts';
 import { usePipelines, useProfiles } from '../hooks/use-board-data.ts';
 import { useBoardColumns } from '../hooks/use-board-columns.ts';
 import { useBoardModel } from '../hooks/use-board-model.ts';
+import { useAwaySummary, useConflictNotices } from '../hooks/use-away-changes.ts';
+import { useConflictAnnouncements } from '../hooks/use-conflict-announcements.ts';
 import { useCardContext } from '../hooks/use-card-context.ts';
 import { useLeadActions } from '../hooks/use-lead-actions.ts';
 import { useSelectedPipeline } from '../hooks/use-selected-pipeline.ts';
@@ -17,12 +20,15 @@ import { useStageMoves } from '../hooks/use-stage-moves.ts';
 import { useUndoShortcut } from '../hooks/use-undo-shortcut.ts';
 import { forecastFromColumns } from '../lib/forecast.ts';
 import { useBoardUiStore } from '../store/board-ui-store.ts';
+import { AwaySummary } from './away-summary.tsx';
 import { BoardColumns } from './board-columns.tsx';
+import { ConflictNotices } from './conflict-notices.tsx';
 import { BoardHeader } from './board-header.tsx';
 import { EmptyPipeline } from './empty-pipeline.tsx';
 import { LeadDrawer } from './lead-drawer.tsx';
 import { LostReasonDialog } from './lost-reason-dialog.tsx';
 import './board.css';
+import './away-changes.css';
 
 export type BoardUser = { id: string; full_name: string; role: 'agent' | 'manager' };
 
@@ -84,6 +90,14 @@ export function BoardPage(props: BoardPageProps) {
     );
   }, [statuses, modelColumns, snapshot]);
   const { guard, lostPrompt, cancelLost } = useStageMoves({ statuses, forecast, report });
+  // What changed while the user was away (src/sync/conflicts/): notices and the summary.
+  const conflicts = useConflictNotices(db);
+  const awaySummary = useAwaySummary(db);
+  useConflictAnnouncements(conflicts.loaded ? conflicts.notices : undefined, report);
+  const onDismissConflict = useCallback(
+    (id: string) => void dismissConflict(db, id, new Date().toISOString()).catch(fail),
+    [db, fail],
+  );
 
   // Focus follows the moved card into its new column (the old card element goes away).
   const onMoveTo = useCallback(
@@ -133,6 +147,8 @@ export function BoardPage(props: BoardPageProps) {
     rejectedByLead: byLead,
     onOpen: openLead,
     onMoveTo,
+    conflictByLead: conflicts.byLead,
+    onDismissConflict,
   });
   const agents = useMemo(
     () => [...profiles.values()].filter((p) => p.role === 'agent'),
@@ -151,6 +167,19 @@ export function BoardPage(props: BoardPageProps) {
         leadName={(id) => model?.getLead(id)?.full_name ?? null}
         onDismissRejected={(mutationId) => void dismissRejected(db, mutationId).catch(fail)}
         forecast={forecast}
+        away={
+          <>
+            <ConflictNotices
+              notices={conflicts.notices}
+              onShow={openLead}
+              onDismiss={onDismissConflict}
+            />
+            <AwaySummary
+              summary={awaySummary}
+              onDismiss={() => void dismissAwaySummary(db).catch(fail)}
+            />
+          </>
+        }
         counts={{
           shown: (columns ?? []).reduce((sum, c) => sum + c.count, 0),
           total: (snapshot?.columns ?? []).reduce((sum, c) => sum + c.summary.count, 0),

@@ -2,10 +2,12 @@ import type { DraggableProvided } from '@hello-pangea/dnd';
 import { ArrowRightLeft } from 'lucide-react';
 import { useEffect, useId, useRef, type CSSProperties } from 'react';
 import { MenuButton, type MenuItem } from '../../../components/menu-button.tsx';
+import type { ConflictNotice } from '../../../sync/conflicts/types.ts';
 import type { Lead, PipelineStatus } from '../../../sync/types.ts';
 import { useBoardUiStore } from '../store/board-ui-store.ts';
 import { formatDuration, formatPremium } from '../lib/format.ts';
 import { AgentAvatar } from './agent-avatar.tsx';
+import { CardConflictNotice } from './card-conflict-notice.tsx';
 import { NextAction } from './next-action.tsx';
 
 export type LeadCardProps = {
@@ -24,6 +26,9 @@ export type LeadCardProps = {
   onMoveTo: (lead: Lead, statusId: string) => void;
   provided: DraggableProvided;
   isDragging: boolean;
+  /** A change someone else made while the user was away that overlapped theirs, if any. */
+  conflict?: ConflictNotice | null;
+  onDismissConflict?: (id: string) => void;
   /** Position from the virtual list (absent for the drag clone). */
   style?: CSSProperties;
   /** The drag clone lives outside the list, so it is not a list item. */
@@ -66,7 +71,12 @@ export function LeadCard(props: LeadCardProps) {
       ref={innerRef}
       {...draggableProps}
       style={{ ...props.style, ...draggableProps.style }}
-      className={['lead-card', isDragging && 'is-dragging', pending && 'is-pending']
+      className={[
+        'lead-card',
+        isDragging && 'is-dragging',
+        pending && 'is-pending',
+        props.conflict && 'has-conflict',
+      ]
         .filter(Boolean)
         .join(' ')}
       aria-label={isClone ? undefined : lead.full_name}
@@ -105,6 +115,9 @@ export function LeadCard(props: LeadCardProps) {
           values={{ ...lead, agent_name: agentName, status_name: status.name }}
         />
       </div>
+      {!isClone && props.conflict && props.onDismissConflict && (
+        <CardConflictNotice notice={props.conflict} onDismiss={props.onDismissConflict} />
+      )}
       {!isClone && (
         <MenuButton
           className="lead-card-move"

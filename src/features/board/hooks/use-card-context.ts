@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { MenuItem } from '../../../components/menu-button.tsx';
+import type { ConflictNotice } from '../../../sync/conflicts/types.ts';
 import type { Lead, PipelineStatus, Profile, RejectedMutation } from '../../../sync/types.ts';
 import type { CardContext } from '../components/card-context.ts';
 import { compareStatuses } from '../../../sync/read-models/status-order.ts';
@@ -11,11 +12,15 @@ type CardContextInput = {
   rejectedByLead: ReadonlyMap<string, RejectedMutation>;
   onOpen: (leadId: string) => void;
   onMoveTo: (lead: Lead, statusId: string) => void;
+  /** "While you were away" notices, the newest per lead, and their dismiss. */
+  conflictByLead?: ReadonlyMap<string, ConflictNotice>;
+  onDismissConflict?: (id: string) => void;
 };
 
 /** Everything a card shows besides the lead itself, computed once per board render. */
 export function useCardContext(input: CardContextInput): CardContext {
   const { statuses, profiles, pending, rejectedByLead, onOpen, onMoveTo } = input;
+  const { conflictByLead, onDismissConflict } = input;
   return useMemo(() => {
     const byId = new Map(statuses.map((s) => [s.id, s]));
     // Board order, like the columns: the store hands statuses back in key (random id) order.
@@ -40,8 +45,19 @@ export function useCardContext(input: CardContextInput): CardContext {
           moveTargets: targets(lead.status_id),
           onOpen,
           onMoveTo,
+          conflict: conflictByLead?.get(lead.id) ?? null,
+          ...(onDismissConflict ? { onDismissConflict } : {}),
         };
       },
     };
-  }, [statuses, profiles, pending, rejectedByLead, onOpen, onMoveTo]);
+  }, [
+    statuses,
+    profiles,
+    pending,
+    rejectedByLead,
+    onOpen,
+    onMoveTo,
+    conflictByLead,
+    onDismissConflict,
+  ]);
 }

@@ -43,3 +43,14 @@ export function dragEndMessage(result: DropResult, ctx: AnnouncementContext): st
     ? `${name} dropped in ${to}, ${where}.`
     : `${name} moved from ${from} to ${to}, ${where}. Press Control+Z to undo.`;
 }
+
+/**
+ * Said politely when notices about changes made while the user was away arrive: the one
+ * sentence when there is one, else the count and where to read them.
+ */
+export function conflictsMessage(notices: readonly { message: string }[]): string {
+  const [only] = notices;
+  if (!only) return '';
+  if (notices.length === 1) return `Changed while you were away: ${only.message}`;
+  return `${notices.length} changes while you were away. The list is in the board header.`;
+}

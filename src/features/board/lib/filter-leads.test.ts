@@ -25,6 +25,15 @@ describe('leadFilter', () => {
     expect(matches({ search: '  ' })).toEqual(['José Núñez', 'Amy Lee']);
   });
 
+  it('keeps only the leads that changed while away, with the other filters', () => {
+    expect(matches({ changedWhileAway: [amy.id] })).toEqual(['Amy Lee']);
+    expect(matches({ changedWhileAway: [] })).toEqual([]);
+    expect(matches({ changedWhileAway: [amy.id, jose.id], product: 'home' })).toEqual([
+      'José Núñez',
+    ]);
+    expect(hasActiveFilters({ ...EMPTY_FILTERS, changedWhileAway: [] })).toBe(true);
+  });
+
   it('filters by agent, product and "only mine"', () => {
     expect(matches({ agentId: 'u1' })).toEqual(['José Núñez']);
     expect(matches({ product: 'auto' })).toEqual(['Amy Lee']);

@@ -14,7 +14,9 @@ function digits(text: string): string {
 export function leadFilter(filters: BoardFilters, userId: string | null): (lead: Lead) => boolean {
   const query = normalise(filters.search.trim());
   const queryDigits = digits(query);
+  const changed = filters.changedWhileAway ? new Set(filters.changedWhileAway) : null;
   return (lead) => {
+    if (changed && !changed.has(lead.id)) return false;
     if (filters.onlyMine && lead.assigned_to !== userId) return false;
     if (filters.agentId !== null && lead.assigned_to !== filters.agentId) return false;
     if (filters.product !== null && lead.product !== filters.product) return false;
@@ -30,6 +32,7 @@ export function hasActiveFilters(filters: BoardFilters): boolean {
     filters.search.trim() !== '' ||
     filters.agentId !== null ||
     filters.product !== null ||
-    filters.onlyMine
+    filters.onlyMine ||
+    filters.changedWhileAway !== null
   );
 }

@@ -16,9 +16,10 @@ describe('filterSummary', () => {
       agentId: 'ana',
       product: 'auto' as const,
       onlyMine: true,
+      changedWhileAway: ['l1'],
     };
     expect(filterSummary(filters, { shown: 12, total: 1300 }, names)).toBe(
-      'Showing 12 of 1,300 leads: “jane”, agent Ana Alvarez, product auto, only mine.',
+      'Showing 12 of 1,300 leads: “jane”, agent Ana Alvarez, product auto, only mine, changed while you were away.',
     );
   });
 

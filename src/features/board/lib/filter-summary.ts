@@ -14,6 +14,7 @@ export function describeFilters(
   if (filters.agentId !== null) parts.push(`agent ${agentName(filters.agentId) ?? 'unknown'}`);
   if (filters.product !== null) parts.push(`product ${filters.product}`);
   if (filters.onlyMine) parts.push('only mine');
+  if (filters.changedWhileAway !== null) parts.push('changed while you were away');
   return parts;
 }
 

@@ -9,6 +9,11 @@ export type BoardFilters = {
   agentId: string | null;
   product: Product | null;
   onlyMine: boolean;
+  /**
+   * Only these leads: the ones that changed while the user was away (the header's "Since you
+   * were away" summary sets it); null for no such filter.
+   */
+  changedWhileAway: readonly string[] | null;
 };
 
 export const EMPTY_FILTERS: BoardFilters = {
@@ -16,6 +21,7 @@ export const EMPTY_FILTERS: BoardFilters = {
   agentId: null,
   product: null,
   onlyMine: false,
+  changedWhileAway: null,
 };
 
 type BoardUiState = {
