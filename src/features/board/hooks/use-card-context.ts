@@ -3,6 +3,7 @@ import type { MenuItem } from '../../../components/menu-button.tsx';
 import type { Lead, PipelineStatus, Profile, RejectedMutation } from '../../../sync/types.ts';
 import type { CardContext } from '../components/card-context.ts';
 import { compareStatuses } from '../../../sync/read-models/status-order.ts';
+import type { SelectMode } from './use-bulk-board.ts';
 
 type CardContextInput = {
   statuses: readonly PipelineStatus[];
@@ -11,11 +12,12 @@ type CardContextInput = {
   rejectedByLead: ReadonlyMap<string, RejectedMutation>;
   onOpen: (leadId: string) => void;
   onMoveTo: (lead: Lead, statusId: string) => void;
+  onSelect: (lead: Lead, mode: SelectMode) => void;
 };
 
 /** Everything a card shows besides the lead itself, computed once per board render. */
 export function useCardContext(input: CardContextInput): CardContext {
-  const { statuses, profiles, pending, rejectedByLead, onOpen, onMoveTo } = input;
+  const { statuses, profiles, pending, rejectedByLead, onOpen, onMoveTo, onSelect } = input;
   return useMemo(() => {
     const byId = new Map(statuses.map((s) => [s.id, s]));
     // Board order, like the columns: the store hands statuses back in key (random id) order.
@@ -40,8 +42,9 @@ export function useCardContext(input: CardContextInput): CardContext {
           moveTargets: targets(lead.status_id),
           onOpen,
           onMoveTo,
+          onSelect,
         };
       },
     };
-  }, [statuses, profiles, pending, rejectedByLead, onOpen, onMoveTo]);
+  }, [statuses, profiles, pending, rejectedByLead, onOpen, onMoveTo, onSelect]);
 }

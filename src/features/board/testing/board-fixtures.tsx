@@ -69,7 +69,7 @@ export function resetBoardStores(): void {
     focusRequest: null,
     lastPipelineByUser: {},
   });
-  useUndoStore.setState({ moves: [] });
+  useUndoStore.setState({ steps: [] });
 }
 
 function LocationProbe() {
