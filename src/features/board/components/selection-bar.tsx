@@ -49,9 +49,13 @@ export function SelectionBar(props: SelectionBarProps) {
           onSelect={props.onReassign}
         />
       )}
-      <button type="button" className="selection-clear" onClick={props.onClear}>
+      <button
+        type="button"
+        className="selection-clear"
+        aria-label="Clear selection"
+        onClick={props.onClear}
+      >
         Clear
-        <span className="visually-hidden"> selection</span>
       </button>
     </section>
   );
