@@ -265,7 +265,7 @@ describe('selecting cards for a bulk action', () => {
       }),
     );
     await expectNotice(
-      'The server refused 1 of the 3 moves: Ben Cruz (Lead was not found). That lead is back as the server has them; the other 2 leads kept the change.',
+      'The server refused 1 of the 3 moves: Ben Cruz (Lead was not found). That lead is back as the server has it; the other 2 leads kept the change.',
     );
     await waitFor(() => expect(names('New')).toEqual(['Ben Cruz', 'Dan Wu']));
     expect(names('Won')).toEqual(['Ava Stone', 'Cleo Park', 'Zoe Kim']);

@@ -104,7 +104,7 @@ export function bulkRefusalMessage(
   const kept = total - refused.length;
   return (
     `The server refused ${refused.length} of the ${total} ${verb === 'move' ? 'moves' : 'reassignments'}: ${list}. ` +
-    `${refused.length === 1 ? 'That lead is' : 'Those leads are'} back as the server has them` +
+    `${refused.length === 1 ? 'That lead is back as the server has it' : 'Those leads are back as the server has them'}` +
     (kept > 0 ? `; the other ${leadsCount(kept)} kept the change.` : '.')
   );
 }
