@@ -76,9 +76,9 @@ test('bulk move by mouse: Ctrl+click three, drag one, all land; one undo brings 
   await expect(status(page, /Moved 3 leads to Contacted/)).toBeVisible();
   await expect(bar(page)).toHaveCount(0);
   // They keep their order (board order, c b a) inside Contacted.
-  const names = await list(page, 'Contacted').getByRole('listitem').evaluateAll((items) =>
-    items.map((i) => i.getAttribute('aria-label')),
-  );
+  const names = await list(page, 'Contacted')
+    .getByRole('listitem')
+    .evaluateAll((items) => items.map((i) => i.getAttribute('aria-label')));
   expect(names.filter((n) => n === a || n === b || n === c)).toEqual([c, b, a]);
 
   // One Ctrl+Z: all three are back in New.
