@@ -16,6 +16,11 @@ export function mutationTables(db: LocalDb) {
   return [...replicaTables(db), db.base, db.lead_aggregates, db.outbox, db.meta];
 }
 
+/** One call for mutateMany: a mutation's name and its input. */
+export type MutationCall = {
+  [N in MutationName]: { name: N; input: MutationInput<N> };
+}[MutationName];
+
 /**
  * Validates, applies to the local tables and appends to the outbox in ONE Dexie transaction:
  * once this resolves the change is on disk and will reach the server; if it throws, nothing was
@@ -27,29 +32,52 @@ export async function mutate<N extends MutationName>(
   name: N,
   input: MutationInput<N>,
 ): Promise<MutationReceipt> {
-  const def = mutationDef(name);
-  const parsed = def.args.safeParse(input);
-  if (!parsed.success) {
-    throw new MutationValidationError(name, MutationValidationError.messagesByPath(parsed.error));
-  }
+  const [receipt] = await mutateMany(db, [{ name, input } as MutationCall]);
+  if (!receipt) throw new Error(`${name} was not queued`);
+  return receipt;
+}
+
+/**
+ * Several mutations as one local step (a bulk move): all are validated first, then applied and
+ * queued in ONE transaction, so either all of them are on disk or none is, and the outbox gains
+ * them together (the engine's push sends them in one request). Each stays its own mutation with
+ * its own id, so the server accepts or refuses each one by itself and a refusal rolls back only
+ * that one (reject.ts).
+ */
+export async function mutateMany(
+  db: LocalDb,
+  calls: readonly MutationCall[],
+): Promise<MutationReceipt[]> {
+  const parsed = calls.map(({ name, input }) => {
+    const result = mutationDef(name).args.safeParse(input);
+    if (!result.success) {
+      throw new MutationValidationError(name, MutationValidationError.messagesByPath(result.error));
+    }
+    return { name, def: mutationDef(name), data: result.data };
+  });
+  if (parsed.length === 0) return [];
   const clientId = await getClientId(db);
   return db.transaction('rw', mutationTables(db), async () => {
-    const w = createLocalWriter(db);
-    const args = def.prepare ? await def.prepare(w, parsed.data) : parsed.data;
-    if (def.check) await def.check(w, args);
-    await def.applyLocal(w, args);
-    const next = await db.meta.get(META_KEYS.nextMutationId);
-    const mutationId = typeof next?.value === 'number' ? next.value : 1;
-    await db.meta.put({ key: META_KEYS.nextMutationId, value: mutationId + 1 });
-    await db.outbox.add({
-      mutation_id: mutationId,
-      client_id: clientId,
-      name,
-      args,
-      created_at: w.now,
-      state: 'pending',
-      touched: [...w.touched],
-    });
-    return { mutation_id: mutationId, args };
+    const receipts: MutationReceipt[] = [];
+    for (const { name, def, data } of parsed) {
+      const w = createLocalWriter(db);
+      const args = def.prepare ? await def.prepare(w, data) : data;
+      if (def.check) await def.check(w, args);
+      await def.applyLocal(w, args);
+      const next = await db.meta.get(META_KEYS.nextMutationId);
+      const mutationId = typeof next?.value === 'number' ? next.value : 1;
+      await db.meta.put({ key: META_KEYS.nextMutationId, value: mutationId + 1 });
+      await db.outbox.add({
+        mutation_id: mutationId,
+        client_id: clientId,
+        name,
+        args,
+        created_at: w.now,
+        state: 'pending',
+        touched: [...w.touched],
+      });
+      receipts.push({ mutation_id: mutationId, args });
+    }
+    return receipts;
   });
 }

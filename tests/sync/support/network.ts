@@ -9,11 +9,14 @@ export class Network {
   dropResponses = 0;
   dropMatching = '/rest/v1/rpc/sync_push';
   dropped = 0;
+  /** The URL of every request sent (not those refused while offline), in order. */
+  readonly sent: string[] = [];
 
   readonly fetch: typeof fetch = async (input, init) => {
     if (this.offline) throw new TypeError('fetch failed: offline');
-    const response = await fetch(input, init);
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    this.sent.push(url);
+    const response = await fetch(input, init);
     if (this.dropResponses > 0 && url.includes(this.dropMatching)) {
       this.dropResponses--;
       this.dropped++;

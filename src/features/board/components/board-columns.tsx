@@ -1,8 +1,15 @@
-import { DragDropContext, type DragUpdate, type DropResult } from '@hello-pangea/dnd';
+import {
+  DragDropContext,
+  type DragStart,
+  type DragUpdate,
+  type DropResult,
+} from '@hello-pangea/dnd';
 import { useEffect, useMemo } from 'react';
 import type { Lead } from '../../../sync/types.ts';
 import { useBoardUiStore } from '../store/board-ui-store.ts';
+import { useSelectionStore } from '../store/selection-store.ts';
 import {
+  bulkDragStartMessage,
   dragEndMessage,
   dragStartMessage,
   dragUpdateMessage,
@@ -39,11 +46,18 @@ type BoardColumnsProps = {
   forecasts?: ReadonlyMap<string, ColumnForecast> | undefined;
   /** A drop: the lead, its new status and index within the column as shown. */
   onMove: (lead: Lead, statusId: string, index: number, destination: readonly Lead[]) => void;
+  /** A drop of a selected card while others are selected: all of them move (multi-drag). */
+  onMoveSelected: (
+    draggedId: string,
+    statusId: string,
+    index: number,
+    destination: readonly Lead[],
+  ) => void;
 };
 
 /** The drag-and-drop board: mouse, touch and keyboard moves, with named announcements. */
 export function BoardColumns(props: BoardColumnsProps) {
-  const { columns, card, onQuickAdd, onMove, forecasts } = props;
+  const { columns, card, onQuickAdd, onMove, onMoveSelected, forecasts } = props;
   const collapsed = useBoardUiStore((s) => s.collapsed);
   const toggleCollapsed = useBoardUiStore((s) => s.toggleCollapsed);
   // A touch drag must survive the lifted card's original leaving the DOM (see the module).
@@ -72,9 +86,40 @@ export function BoardColumns(props: BoardColumnsProps) {
     }
   }
 
+  // Dragging a selected card carries the whole selection; dragging any other card drops the
+  // selection (the usual multi-drag pattern: the selection never moves by surprise).
+  function onDragStart(start: DragStart, provided: { announce: (message: string) => void }) {
+    const selection = useSelectionStore.getState();
+    if (selection.ids.includes(start.draggableId) && selection.ids.length > 1) {
+      selection.setDragging(start.draggableId);
+      const from = ctx.statusName(start.source.droppableId);
+      provided.announce(
+        bulkDragStartMessage(selection.ids.length, ctx.leadName(start.draggableId), from),
+      );
+      return;
+    }
+    if (selection.ids.length > 0) selection.clear();
+    provided.announce(dragStartMessage(start, ctx));
+  }
+
   function onDragEnd(result: DropResult, provided: { announce: (message: string) => void }) {
-    provided.announce(dragEndMessage(result, ctx));
     const { destination, source, draggableId } = result;
+    const selection = useSelectionStore.getState();
+    if (selection.dragging !== null) {
+      selection.setDragging(null);
+      const target = destination && lookup.byStatus.get(destination.droppableId);
+      if (result.reason === 'CANCEL' || !target) {
+        provided.announce(
+          `Move cancelled. The ${selection.ids.length} selected leads stay where they were.`,
+        );
+        return;
+      }
+      // The result (names and undo hint) is announced by the board's status line.
+      provided.announce(`Dropped ${selection.ids.length} leads in ${target.status.name}.`);
+      onMoveSelected(draggableId, target.status.id, destination.index, target.leads);
+      return;
+    }
+    provided.announce(dragEndMessage(result, ctx));
     if (!destination) return;
     if (destination.droppableId === source.droppableId && destination.index === source.index) {
       return;
@@ -85,11 +130,7 @@ export function BoardColumns(props: BoardColumnsProps) {
   }
 
   return (
-    <DragDropContext
-      onDragStart={(start, provided) => provided.announce(dragStartMessage(start, ctx))}
-      onDragUpdate={onDragUpdate}
-      onDragEnd={onDragEnd}
-    >
+    <DragDropContext onDragStart={onDragStart} onDragUpdate={onDragUpdate} onDragEnd={onDragEnd}>
       <BoardScroller>
         <div className="board-columns">
           {columns.map((column) => (

@@ -18,6 +18,10 @@ import {
 } from '../hooks/use-sync-state.ts';
 import { useStageMoves } from '../hooks/use-stage-moves.ts';
 import { useUndoShortcut } from '../hooks/use-undo-shortcut.ts';
+import { useBulkBoard } from '../hooks/use-bulk-board.ts';
+import { useBulkRefusals } from '../hooks/use-bulk-refusals.ts';
+import { useSelectionKeys } from '../hooks/use-selection-keys.ts';
+import { undoMessage } from '../lib/announcements.ts';
 import { forecastFromColumns } from '../lib/forecast.ts';
 import { useBoardUiStore } from '../store/board-ui-store.ts';
 import { AwaySummary } from './away-summary.tsx';
@@ -27,6 +31,7 @@ import { BoardHeader } from './board-header.tsx';
 import { EmptyPipeline } from './empty-pipeline.tsx';
 import { LeadDrawer } from './lead-drawer.tsx';
 import { LostReasonDialog } from './lost-reason-dialog.tsx';
+import { SelectionBar } from './selection-bar.tsx';
 import './board.css';
 import './away-changes.css';
 
@@ -89,7 +94,25 @@ export function BoardPage(props: BoardPageProps) {
       })),
     );
   }, [statuses, modelColumns, snapshot]);
-  const { guard, lostPrompt, cancelLost } = useStageMoves({ statuses, forecast, report });
+  const { guard, guardMany, lostPrompt, cancelLost } = useStageMoves({
+    statuses,
+    forecast,
+    report,
+  });
+  const bulk = useBulkBoard({
+    db,
+    model,
+    pipelineId: pipeline?.id ?? null,
+    columns,
+    statuses,
+    guardMany,
+    report,
+    fail,
+    statusName,
+    agentName: (id) => profiles.get(id)?.full_name ?? 'another agent',
+  });
+  useBulkRefusals(rejected, report);
+  useSelectionKeys(useCallback(() => report('Selection cleared.'), [report]));
   // What changed while the user was away (src/sync/conflicts/): notices and the summary.
   const conflicts = useConflictNotices(db);
   const awaySummary = useAwaySummary(db);
@@ -130,13 +153,7 @@ export function BoardPage(props: BoardPageProps) {
   useUndoShortcut(() => {
     void actions
       .undoLastMove()
-      .then((undone) =>
-        report(
-          undone
-            ? `Undid the move of ${undone.leadName}: back in ${statusName(undone.fromStatusId)}.`
-            : 'Nothing to undo.',
-        ),
-      )
+      .then((undone) => report(undone ? undoMessage(undone, statusName) : 'Nothing to undo.'))
       .catch(fail);
   });
 
@@ -149,6 +166,7 @@ export function BoardPage(props: BoardPageProps) {
     onMoveTo,
     conflictByLead: conflicts.byLead,
     onDismissConflict,
+    onSelect: bulk.onSelect,
   });
   const agents = useMemo(
     () => [...profiles.values()].filter((p) => p.role === 'agent'),
@@ -188,6 +206,21 @@ export function BoardPage(props: BoardPageProps) {
       <p className="board-notice" role="status" aria-live="polite">
         {notice}
       </p>
+      {bulk.selected.length > 0 && statuses && (
+        <SelectionBar
+          count={bulk.selected.length}
+          statuses={bulk.moveTargets}
+          agents={
+            user.role === 'manager' ? agents.map((a) => ({ id: a.id, label: a.full_name })) : null
+          }
+          onMove={bulk.moveSelectedTo}
+          onReassign={bulk.reassignSelected}
+          onClear={() => {
+            bulk.clear();
+            report('Selection cleared.');
+          }}
+        />
+      )}
       {pipelines === undefined || columns === undefined ? (
         <p className="board-loading">Loading the board…</p>
       ) : columns.length === 0 ? (
@@ -202,6 +235,7 @@ export function BoardPage(props: BoardPageProps) {
           card={card}
           forecasts={forecast?.columns}
           onMove={onMove}
+          onMoveSelected={bulk.dropSelected}
           onQuickAdd={(statusId, values) =>
             pipeline ? actions.quickAdd(pipeline.id, statusId, values) : Promise.resolve(null)
           }
@@ -209,7 +243,8 @@ export function BoardPage(props: BoardPageProps) {
       )}
       {lostPrompt && (
         <LostReasonDialog
-          leadName={lostPrompt.lead.full_name}
+          leadName={lostPrompt.subject}
+          plural={lostPrompt.plural}
           statusName={lostPrompt.status.name}
           onMove={lostPrompt.move}
           onCancel={cancelLost}

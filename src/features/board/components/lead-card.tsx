@@ -5,6 +5,9 @@ import { MenuButton, type MenuItem } from '../../../components/menu-button.tsx';
 import type { ConflictNotice } from '../../../sync/conflicts/types.ts';
 import type { Lead, PipelineStatus } from '../../../sync/types.ts';
 import { useBoardUiStore } from '../store/board-ui-store.ts';
+import type { SelectMode } from '../hooks/use-bulk-board.ts';
+import { useCardSelected } from '../hooks/use-card-selected.ts';
+import { SelectCheckbox } from './select-checkbox.tsx';
 import { formatDuration, formatPremium } from '../lib/format.ts';
 import { AgentAvatar } from './agent-avatar.tsx';
 import { CardConflictNotice } from './card-conflict-notice.tsx';
@@ -24,6 +27,8 @@ export type LeadCardProps = {
   moveTargets: readonly MenuItem[];
   onOpen: (leadId: string) => void;
   onMoveTo: (lead: Lead, statusId: string) => void;
+  /** Ctrl/Cmd+click, X or the checkbox toggle the card; Shift adds the range from the anchor. */
+  onSelect: (lead: Lead, mode: SelectMode) => void;
   provided: DraggableProvided;
   isDragging: boolean;
   /** A change someone else made while the user was away that overlapped theirs, if any. */
@@ -65,6 +70,7 @@ export function LeadCard(props: LeadCardProps) {
   const handleRef = useRequestedFocus(lead, isClone);
   const Tag = isClone ? 'div' : 'li';
   const describedBy = [detailsId, dragHandleProps?.['aria-describedby']].filter(Boolean).join(' ');
+  const { selected, ghost, carried } = useCardSelected(lead.id, isClone);
 
   return (
     <Tag
@@ -76,6 +82,8 @@ export function LeadCard(props: LeadCardProps) {
         isDragging && 'is-dragging',
         pending && 'is-pending',
         props.conflict && 'has-conflict',
+        selected && 'is-selected',
+        ghost && 'is-ghost',
       ]
         .filter(Boolean)
         .join(' ')}
@@ -90,9 +98,24 @@ export function LeadCard(props: LeadCardProps) {
         aria-label={lead.full_name}
         aria-describedby={describedBy}
         className="lead-card-handle"
-        onClick={() => props.onOpen(lead.id)}
+        onClick={(event) => {
+          // Modified clicks select (the drag library ignores them, so they never start a drag).
+          if (event.metaKey || event.ctrlKey) props.onSelect(lead, 'toggle');
+          else if (event.shiftKey) props.onSelect(lead, 'range');
+          else props.onOpen(lead.id);
+        }}
         onKeyDown={(event) => {
           if (event.key === 'Enter') props.onOpen(lead.id);
+          // X: a key the drag library leaves alone (Space lifts the card).
+          if (
+            event.key.toLowerCase() === 'x' &&
+            !event.ctrlKey &&
+            !event.metaKey &&
+            !event.altKey
+          ) {
+            event.preventDefault();
+            props.onSelect(lead, event.shiftKey ? 'range' : 'toggle');
+          }
         }}
       >
         <span className="lead-card-top">
@@ -109,6 +132,7 @@ export function LeadCard(props: LeadCardProps) {
           <AgentAvatar name={agentName} />
           {pending && <span className="lead-card-pending">Not synced yet</span>}
           {rejection && <span className="lead-card-rejected">Change refused: {rejection}</span>}
+          {selected && <span className="visually-hidden">Selected.</span>}
         </span>
         <NextAction
           template={status.ai_action_template}
@@ -117,6 +141,11 @@ export function LeadCard(props: LeadCardProps) {
       </div>
       {!isClone && props.conflict && props.onDismissConflict && (
         <CardConflictNotice notice={props.conflict} onDismiss={props.onDismissConflict} />
+      )}
+      {carried > 1 && (
+        <span className="lead-card-carried" aria-hidden="true">
+          {carried} leads
+        </span>
       )}
       {!isClone && (
         <MenuButton
@@ -131,6 +160,13 @@ export function LeadCard(props: LeadCardProps) {
           menuLabel={`Move ${lead.full_name} to`}
           items={props.moveTargets}
           onSelect={(statusId) => props.onMoveTo(lead, statusId)}
+        />
+      )}
+      {!isClone && (
+        <SelectCheckbox
+          name={lead.full_name}
+          checked={selected}
+          onToggle={(range) => props.onSelect(lead, range ? 'range' : 'toggle')}
         />
       )}
     </Tag>

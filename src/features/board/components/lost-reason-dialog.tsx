@@ -12,7 +12,9 @@ import { maxLengthOf } from '../../../sync/schema-limits.ts';
 import { FormField } from './form-field.tsx';
 
 type LostReasonDialogProps = {
+  /** The lead's name, or "3 leads" for a bulk move (then `plural`). */
   leadName: string;
+  plural?: boolean;
   statusName: string;
   /** Moves the lead, with the reason or without one (null); rejects with a refusal. */
   onMove: (reason: string | null) => Promise<void>;
@@ -28,6 +30,7 @@ const MAX = maxLengthOf(lostReason);
  */
 export function LostReasonDialog({
   leadName,
+  plural = false,
   statusName,
   onMove,
   onCancel,
@@ -57,10 +60,15 @@ export function LostReasonDialog({
   const skip = () => void move(null);
 
   return (
-    <DialogPanel title={`Why was ${leadName} lost?`} onClose={skip} className="lost-reason-dialog">
+    <DialogPanel
+      title={`Why ${plural ? 'were' : 'was'} ${leadName} lost?`}
+      onClose={skip}
+      className="lost-reason-dialog"
+    >
       <form onSubmit={submit} noValidate>
         <p>
-          Moving {leadName} to {statusName}. A reason is optional; it is kept in the lead’s history.
+          Moving {leadName} to {statusName}. A reason is optional; it is kept in{' '}
+          {plural ? 'each lead’s' : 'the lead’s'} history.
         </p>
         <FormField
           name="lost_reason"

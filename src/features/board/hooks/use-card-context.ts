@@ -4,6 +4,7 @@ import type { ConflictNotice } from '../../../sync/conflicts/types.ts';
 import type { Lead, PipelineStatus, Profile, RejectedMutation } from '../../../sync/types.ts';
 import type { CardContext } from '../components/card-context.ts';
 import { compareStatuses } from '../../../sync/read-models/status-order.ts';
+import type { SelectMode } from './use-bulk-board.ts';
 
 type CardContextInput = {
   statuses: readonly PipelineStatus[];
@@ -15,11 +16,12 @@ type CardContextInput = {
   /** "While you were away" notices, the newest per lead, and their dismiss. */
   conflictByLead?: ReadonlyMap<string, ConflictNotice>;
   onDismissConflict?: (id: string) => void;
+  onSelect: (lead: Lead, mode: SelectMode) => void;
 };
 
 /** Everything a card shows besides the lead itself, computed once per board render. */
 export function useCardContext(input: CardContextInput): CardContext {
-  const { statuses, profiles, pending, rejectedByLead, onOpen, onMoveTo } = input;
+  const { statuses, profiles, pending, rejectedByLead, onOpen, onMoveTo, onSelect } = input;
   const { conflictByLead, onDismissConflict } = input;
   return useMemo(() => {
     const byId = new Map(statuses.map((s) => [s.id, s]));
@@ -45,6 +47,7 @@ export function useCardContext(input: CardContextInput): CardContext {
           moveTargets: targets(lead.status_id),
           onOpen,
           onMoveTo,
+          onSelect,
           conflict: conflictByLead?.get(lead.id) ?? null,
           ...(onDismissConflict ? { onDismissConflict } : {}),
         };
@@ -57,6 +60,7 @@ export function useCardContext(input: CardContextInput): CardContext {
     rejectedByLead,
     onOpen,
     onMoveTo,
+    onSelect,
     conflictByLead,
     onDismissConflict,
   ]);

@@ -52,16 +52,21 @@ describe('useLeadActions', () => {
     await actions.moveLead(b, won.id, 0, []);
     expect(await column(won.id)).toEqual(['B']);
     expect(await column(fresh.id)).toEqual(['A', 'C']);
-    expect(useUndoStore.getState().moves).toEqual([
-      expect.objectContaining({
-        leadId: b.id,
-        fromStatusId: fresh.id,
-        fromPosition: 'a2',
-        toStatusId: won.id,
-      }),
+    expect(useUndoStore.getState().steps).toEqual([
+      {
+        moves: [
+          expect.objectContaining({
+            leadId: b.id,
+            fromStatusId: fresh.id,
+            fromPosition: 'a2',
+            toStatusId: won.id,
+          }),
+        ],
+        reassigns: [],
+      },
     ]);
     const undone = await actions.undoLastMove();
-    expect(undone?.leadName).toBe('B');
+    expect(undone?.moves[0]?.leadName).toBe('B');
     expect(await column(fresh.id)).toEqual(['A', 'B', 'C']);
     expect(await actions.undoLastMove()).toBeNull();
     expect(await db.outbox.count()).toBe(2);

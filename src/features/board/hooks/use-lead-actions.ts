@@ -7,30 +7,11 @@ import { firstPositionInColumn } from '../../../sync/read-models/column-query.ts
 import type { Lead } from '../../../sync/types.ts';
 import { useUndoStore } from '../store/undo-store.ts';
 import { refusalErrors } from '../../../sync/form-errors.ts';
+import { applyPlan } from '../lib/apply-plan.ts';
+import { moveRecord, planUndo } from '../lib/bulk-moves.ts';
+import { movedLead } from '../lib/moved-lead.ts';
 
 export type LeadActions = ReturnType<typeof useLeadActions>;
-
-/** `lead` as a move shows it at once (move_lead's local apply stamps the same fields). */
-function movedLead(
-  lead: Lead,
-  statusId: string,
-  position: string,
-  moved: { since?: string; lostReason?: string | null } = {},
-): Lead {
-  const now = new Date().toISOString();
-  const changesStatus = statusId !== lead.status_id;
-  return {
-    ...lead,
-    status_id: statusId,
-    position,
-    updated_at: now,
-    status_changed_at: changesStatus ? (moved.since ?? now) : lead.status_changed_at,
-    lost_reason:
-      changesStatus || moved.lostReason !== undefined
-        ? (moved.lostReason ?? null)
-        : lead.lost_reason,
-  };
-}
 
 /**
  * Every board write goes through the sync layer's mutate (validated, applied locally and queued
@@ -58,16 +39,7 @@ export function useLeadActions(db: LocalDb, userId: string, model: BoardModel | 
       } finally {
         settle?.();
       }
-      pushUndo({
-        leadId: lead.id,
-        leadName: lead.full_name,
-        pipelineId: lead.pipeline_id,
-        fromStatusId: lead.status_id,
-        fromPosition: lead.position,
-        fromStatusSince: lead.status_changed_at,
-        fromLostReason: lead.lost_reason,
-        toStatusId: statusId,
-      });
+      pushUndo({ moves: [moveRecord(lead, statusId)], reassigns: [] });
     },
     [db, model, pushUndo],
   );
@@ -104,37 +76,24 @@ export function useLeadActions(db: LocalDb, userId: string, model: BoardModel | 
   );
 
   /**
-   * Undo is itself a move back (a new mutation), so it also works offline. The lead gets back
-   * its place and its time in status: the move says since when it had been there, which the
-   * device shows at once and the server keeps when its own history agrees.
+   * Undo is itself a move back (new mutations), so it also works offline. Each lead of the step
+   * gets back its place and its time in status (the move says since when it had been there,
+   * which the device shows at once and the server keeps when its own history agrees), or its
+   * previous assignee. A bulk step is undone as one: its mutations are queued together.
    */
   const undoLastMove = useCallback(async () => {
     const last = popUndo();
     if (!last) return null;
-    const before = model?.getLead(last.leadId) ?? (await db.leads.get(last.leadId));
-    const changesStatus = last.toStatusId !== last.fromStatusId;
-    // Back into a lost stage: with the reason it had there.
-    const reason = changesStatus && last.fromLostReason ? last.fromLostReason : undefined;
-    const settle =
-      before &&
-      model?.applyOptimistic(
-        movedLead(before, last.fromStatusId, last.fromPosition, {
-          since: last.fromStatusSince,
-          ...(reason ? { lostReason: reason } : {}),
-        }),
-      );
-    try {
-      await mutate(db, 'move_lead', {
-        id: last.leadId,
-        pipeline_id: last.pipelineId,
-        status_id: last.fromStatusId,
-        position: last.fromPosition,
-        ...(changesStatus ? { restore_status_changed_at: last.fromStatusSince } : {}),
-        ...(reason ? { lost_reason: reason } : {}),
-      });
-    } finally {
-      if (settle) settle();
+    const current = new Map<string, Lead>();
+    for (const { leadId } of [...last.moves, ...last.reassigns]) {
+      const lead = model?.getLead(leadId) ?? (await db.leads.get(leadId));
+      if (lead) current.set(leadId, lead);
     }
+    await applyPlan(
+      db,
+      model,
+      planUndo(last, (id) => current.get(id)),
+    );
     return last;
   }, [db, model, popUndo]);
 

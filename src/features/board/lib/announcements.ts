@@ -54,3 +54,68 @@ export function conflictsMessage(notices: readonly { message: string }[]): strin
   if (notices.length === 1) return `Changed while you were away: ${only.message}`;
   return `${notices.length} changes while you were away. The list is in the board header.`;
 }
+
+// Bulk moves and reassignments (several selected cards at once).
+
+/** "Jane Doe, Omar Li and Zoe Kim": names as a sentence lists them. */
+export function listNames(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+export function leadsCount(count: number): string {
+  return `${count} ${count === 1 ? 'lead' : 'leads'}`;
+}
+
+export function bulkDragStartMessage(count: number, draggedName: string, from: string): string {
+  return (
+    `Picked up ${leadsCount(count)} with ${draggedName} in ${from}. ` +
+    'Use the arrow keys to move, space to drop, escape to cancel.'
+  );
+}
+
+export function bulkMoveMessage(names: readonly string[], to: string): string {
+  return `Moved ${leadsCount(names.length)} to ${to}: ${listNames(names)}. Press Control+Z to undo.`;
+}
+
+export function bulkReassignMessage(names: readonly string[], to: string): string {
+  return (
+    `Reassigned ${leadsCount(names.length)} to ${to}: ${listNames(names)}. ` +
+    'Press Control+Z to undo.'
+  );
+}
+
+/** What Ctrl/Cmd+Z just undid: one move as before, a bulk step by its leads. */
+export function undoMessage(
+  step: {
+    moves: readonly { leadName: string; fromStatusId: string }[];
+    reassigns: readonly { leadName: string }[];
+  },
+  statusName: (id: string) => string,
+): string {
+  const [only] = step.moves;
+  if (only && step.moves.length === 1 && step.reassigns.length === 0) {
+    return `Undid the move of ${only.leadName}: back in ${statusName(only.fromStatusId)}.`;
+  }
+  if (step.moves.length > 0) {
+    const names = step.moves.map((m) => m.leadName);
+    return `Undid the move of ${leadsCount(names.length)}: ${listNames(names)} are back where they were.`;
+  }
+  const names = step.reassigns.map((r) => r.leadName);
+  return `Undid the reassignment of ${leadsCount(names.length)}: ${listNames(names)} have their previous agent again.`;
+}
+
+/** The server refused part of a bulk action: which leads, and why, in words. */
+export function bulkRefusalMessage(
+  verb: 'move' | 'reassignment',
+  total: number,
+  refused: readonly { leadName: string; reason: string }[],
+): string {
+  const list = refused.map((r) => `${r.leadName} (${r.reason})`).join('; ');
+  const kept = total - refused.length;
+  return (
+    `The server refused ${refused.length} of the ${total} ${verb === 'move' ? 'moves' : 'reassignments'}: ${list}. ` +
+    `${refused.length === 1 ? 'That lead is back as the server has it' : 'Those leads are back as the server has them'}` +
+    (kept > 0 ? `; the other ${leadsCount(kept)} kept the change.` : '.')
+  );
+}

@@ -14,23 +14,37 @@ export type MoveRecord = {
   toStatusId: string;
 };
 
+/** Who a lead was assigned to before a (bulk) reassignment. */
+export type ReassignRecord = {
+  leadId: string;
+  leadName: string;
+  fromAssignee: string | null;
+  toAssignee: string | null;
+};
+
+/** What one Ctrl/Cmd+Z undoes: one move, or every lead of one bulk move or reassignment. */
+export type UndoStep = {
+  moves: readonly MoveRecord[];
+  reassigns: readonly ReassignRecord[];
+};
+
 const MAX_UNDO = 50;
 
 type UndoState = {
-  moves: MoveRecord[];
-  push: (move: MoveRecord) => void;
-  pop: () => MoveRecord | undefined;
+  steps: UndoStep[];
+  push: (step: UndoStep) => void;
+  pop: () => UndoStep | undefined;
   clear: () => void;
 };
 
 // In memory on purpose: an undo history that outlives the page would surprise more than help.
 export const useUndoStore = create<UndoState>()((set, get) => ({
-  moves: [],
-  push: (move) => set((s) => ({ moves: [...s.moves.slice(-(MAX_UNDO - 1)), move] })),
+  steps: [],
+  push: (step) => set((s) => ({ steps: [...s.steps.slice(-(MAX_UNDO - 1)), step] })),
   pop: () => {
-    const last = get().moves.at(-1);
-    if (last) set((s) => ({ moves: s.moves.slice(0, -1) }));
+    const last = get().steps.at(-1);
+    if (last) set((s) => ({ steps: s.steps.slice(0, -1) }));
     return last;
   },
-  clear: () => set({ moves: [] }),
+  clear: () => set({ steps: [] }),
 }));

@@ -8,6 +8,8 @@ import { leadRow, pipelineRow, statusRow } from '../../../sync/testing/rows.ts';
 import type { SyncStatusSource } from '../hooks/use-sync-state.ts';
 import { useBoardUiStore, EMPTY_FILTERS } from '../store/board-ui-store.ts';
 import { useUndoStore } from '../store/undo-store.ts';
+import { useSelectionStore } from '../store/selection-store.ts';
+import { useBulkLedger } from '../store/bulk-ledger-store.ts';
 
 // Real Dexie stores on fake-indexeddb (tests/setup/dom.ts), seeded per test: the board is tested
 // against the same local database code the app runs, not against mocks.
@@ -69,7 +71,9 @@ export function resetBoardStores(): void {
     focusRequest: null,
     lastPipelineByUser: {},
   });
-  useUndoStore.setState({ moves: [] });
+  useUndoStore.setState({ steps: [] });
+  useSelectionStore.getState().clear();
+  useBulkLedger.setState({ batches: [] });
 }
 
 function LocationProbe() {
