@@ -4,8 +4,7 @@ import { retryDelay } from './backoff.ts';
 import { markAway } from './conflicts/away.ts';
 import type { LocalDb } from './local-db.ts';
 import { META_KEYS } from './local-db.ts';
-import { pullAll } from './pull.ts';
-import { pushPending } from './push.ts';
+import { syncOnce } from './sync-once.ts';
 import type { ChangeSignal } from './signals/change-signal.ts';
 import { SyncRequestError } from './sync-api.ts';
 import type { SyncStatus } from './sync-status.ts';
@@ -79,8 +78,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     setStatus({ syncing: true, retryAt: null });
     try {
       await withLock(async () => {
-        await pushPending(db, supabase);
-        await pullAll(db, supabase, {
+        await syncOnce(db, supabase, {
           ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}),
           onProgress: (progress) => setStatus({ progress }),
         });

@@ -130,6 +130,7 @@ describe('local store upgrade to version 4', () => {
       message: 'Someone moved Queued to Won while you were offline.',
       mutation_id: 4,
       created_at: '2026-12-01T00:00:00.000Z',
+      settles: null,
       dismissed_at: null,
     });
     expect(await db.conflicts.where('lead_id').equals(lead.id).count()).toBe(1);

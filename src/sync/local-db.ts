@@ -77,7 +77,7 @@ const VERSIONS: {
     // Notices about other people's changes that overlapped the user's own (conflicts/). A new,
     // empty table: nothing to rewrite, the queue and the replica stay as they are.
     version: 4,
-    stores: { conflicts: 'id, lead_id, created_at' },
+    stores: { conflicts: 'id, lead_id, created_at, mutation_id' },
   },
 ];
 

@@ -65,9 +65,9 @@ test('a move made offline meets a manager’s move of the same lead: the agent i
     // … and she is told: on the card,
     const noahCard = card(page, 'Negotiation', noah);
     await expect(noahCard.getByRole('note', { name: message })).toBeVisible();
-    // politely, once,
-    await expect(page.locator('.board-notice')).toHaveText(
-      `Changed while you were away: ${message}`,
+    // politely (said when it arrived, while her move was still on its way),
+    await expect(page.locator('.board-notice')).toContainText(
+      `Changed while you were away: ${DEMO.manager.name} moved ${noah} to Won while you were offline; your move to Negotiation`,
     );
     // and in the header's list, which opens the lead.
     const toggle = page.getByRole('button', { name: '1 change while you were away' });

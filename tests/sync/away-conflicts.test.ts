@@ -99,27 +99,44 @@ describe(`what changed while you were away (${engineName})`, () => {
     ana.close();
   });
 
-  it('the same field, edited by both while hers waits: she is told hers will replace it, and it does', async () => {
+  it('the same field, edited by both, one offline: hers is applied after his, and she is told so', async () => {
     const { maya, ana, lead, goOffline } = await anaAndMaya(1);
     await goOffline();
     await ana.mutate('update_lead', { id: lead.id, patch: { phone: '555-0123' } });
     await maya.mutate('update_lead', { id: lead.id, patch: { phone: '555-0199', notes: 'Maya' } });
     await maya.sync();
 
-    // Back online, a pull lands before her push (as a nudge from the server can).
     ana.network.offline = false;
-    await pullAll(ana.db, ana.supabase);
+    await ana.sync();
+    // Field-level last write wins, as before: her phone (pushed last), Maya's notes.
+    expect(await serverLead(lead.id)).toMatchObject({ phone: '555-0123', notes: 'Maya' });
     expect(await ana.db.leads.get(lead.id)).toMatchObject({ phone: '555-0123', notes: 'Maya' });
     expect(await notices(ana)).toEqual([
       {
         kind: 'same_field',
-        message: `Another user changed the phone of ${lead.full_name} to “555-0199” while you were offline; your “555-0123” will replace it when it syncs.`,
+        message: `Another user changed the phone of ${lead.full_name} to “555-0199” while you were offline; your “555-0123” was applied after it.`,
+      },
+    ]);
+    expect((await ana.db.conflicts.toArray()).map((n) => n.settles)).toEqual([null]);
+    maya.close();
+    ana.close();
+  });
+
+  it('a pull that lands while her edit still waits says hers will replace theirs', async () => {
+    const { maya, ana, lead } = await anaAndMaya(5);
+    await ana.mutate('update_lead', { id: lead.id, patch: { notes: 'Ana' } });
+    await maya.mutate('update_lead', { id: lead.id, patch: { notes: 'Maya' } });
+    await maya.sync();
+    await pullAll(ana.db, ana.supabase); // a nudge's pull before her push
+    expect((await ana.db.leads.get(lead.id))?.notes).toBe('Ana');
+    expect(await notices(ana)).toEqual([
+      {
+        kind: 'same_field',
+        message: `Another user changed the notes of ${lead.full_name} to “Maya” while you were offline; your “Ana” will replace it when it syncs.`,
       },
     ]);
     await ana.sync();
-    // Field-level last write wins, as before: her phone, Maya's notes.
-    expect(await serverLead(lead.id)).toMatchObject({ phone: '555-0123', notes: 'Maya' });
-    expect(await notices(ana)).toHaveLength(1);
+    expect((await serverLead(lead.id))?.notes).toBe('Ana');
     maya.close();
     ana.close();
   });
@@ -176,7 +193,7 @@ describe(`what changed while you were away (${engineName})`, () => {
     expect(notice?.kind).toBe('status_deleted');
     expect(notice?.message).toMatch(
       new RegExp(
-        `^Someone deleted the status ${statusName} while you were offline; your move of ${lead.full_name} to it was refused\\. ${lead.full_name} is in .+\\.$`,
+        `^Someone deleted the status ${statusName} while you were offline; your move of ${lead.full_name} to it was refused \\(.+\\)\\.$`,
       ),
     );
     maya.close();

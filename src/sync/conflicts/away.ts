@@ -15,6 +15,11 @@ export async function markAway(db: LocalDb, at: string): Promise<void> {
   });
 }
 
+/** The device went offline and no pull has got through since. */
+export async function isAway(db: LocalDb): Promise<boolean> {
+  return (await db.meta.get(META_KEYS.awaySince)) !== undefined;
+}
+
 /** The stored "since you were away" summary, or null. */
 export async function readAwaySummary(db: LocalDb): Promise<AwaySummary | null> {
   const entry = await db.meta.get(META_KEYS.awaySummary);

@@ -146,6 +146,46 @@ describe('detectConflicts', () => {
     ]);
   });
 
+  it('a notice about a queued change carries its sentences for when the server answers', () => {
+    const won = { ...noah, status_id: STATUS.won, updated_at: LATER };
+    const [notice] = detectConflicts(
+      facts({
+        changes: [move({ state: 'queued' })],
+        pulled: won,
+        after: { ...noah, status_id: STATUS.negotiation },
+        newHistory: [history({})],
+      }),
+    );
+    expect(notice?.settles).toEqual({
+      applied:
+        'Ben Agent moved Noah Harris to Won while you were offline; your move to Negotiation was applied after it.',
+      refused:
+        'Ben Agent moved Noah Harris to Won while you were offline; your move to Negotiation was refused (see “Rejected changes”).',
+    });
+    const theirs = { ...noah, phone: '555-0199', updated_at: LATER };
+    const [field] = detectConflicts(
+      facts({
+        changes: [edit({ phone: '555-0123' }, { state: 'queued' })],
+        pulled: theirs,
+        after: { ...theirs, phone: '555-0123' },
+      }),
+    );
+    expect(field?.settles?.applied).toBe(
+      'Another user changed the phone of Noah Harris to “555-0199” while you were offline; your “555-0123” was applied after it.',
+    );
+    // Already answered: nothing left to settle.
+    const merged = { ...noah, status_id: STATUS.negotiation, updated_at: LATER };
+    const [done] = detectConflicts(
+      facts({
+        changes: [move({ state: 'applied' })],
+        pulled: merged,
+        after: merged,
+        newHistory: [history({})],
+      }),
+    );
+    expect(done?.settles).toBeNull();
+  });
+
   it('an unknown author is “Someone”; the user’s own history and older moves are no overlap', () => {
     const merged = { ...noah, status_id: STATUS.negotiation };
     const anonymous = detectConflicts(
@@ -250,7 +290,7 @@ describe('detectConflicts', () => {
     expect(notices.map((n) => [n.kind, n.message])).toEqual([
       [
         'status_deleted',
-        'Someone deleted the status Negotiation while you were offline; your move of Noah Harris to it was refused. Noah Harris is in New.',
+        'Someone deleted the status Negotiation while you were offline; your move of Noah Harris to it was refused (Status not found).',
       ],
     ]);
   });

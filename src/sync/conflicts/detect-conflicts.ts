@@ -1,6 +1,12 @@
 import type { Lead, LeadStatusHistory } from '../types.ts';
 import { describeOutcome, describeOwnChange, describeValue, fieldLabel } from './conflict-words.ts';
-import type { ConflictFacts, ConflictKind, ConflictNotice, OwnChange } from './types.ts';
+import type {
+  ConflictFacts,
+  ConflictKind,
+  ConflictNotice,
+  OwnChange,
+  OwnOutcome,
+} from './types.ts';
 
 /**
  * The pure half of "what changed while you were away": given what one pull page brought and
@@ -23,7 +29,12 @@ export function detectConflicts(facts: ConflictFacts): ConflictNotice[] {
   for (const [leadId, changes] of byLead) {
     const lead = facts.after.get(leadId) ?? facts.pulled.get(leadId) ?? facts.before.get(leadId);
     if (!lead) continue;
-    const add = (kind: ConflictKind, change: OwnChange, message: string, about = '') =>
+    const add = (
+      kind: ConflictKind,
+      change: OwnChange,
+      [message, settles]: [string, ConflictNotice['settles']],
+      about = '',
+    ) =>
       notices.push({
         id: [kind, leadId, change.mutation_id, about].filter((p) => p !== '').join(':'),
         kind,
@@ -32,32 +43,57 @@ export function detectConflicts(facts: ConflictFacts): ConflictNotice[] {
         message,
         mutation_id: change.mutation_id,
         created_at: facts.at,
+        settles: change.outcome.state === 'queued' ? settles : null,
         dismissed_at: null,
       });
     const latest = changes[changes.length - 1];
     if (!latest) continue;
 
     if (facts.removedLeads.has(leadId)) {
-      add('lead_removed', latest, removedMessage(facts, lead, latest));
+      add('lead_removed', latest, [removedMessage(facts, lead, latest), null]);
       continue; // nothing else about a lead that is gone
     }
     const lastMove = [...changes].reverse().find((c) => c.kind === 'move');
     if (lastMove?.kind === 'move' && facts.removedStatuses.has(lastMove.status_id)) {
-      add('status_deleted', lastMove, statusDeletedMessage(facts, lead, lastMove));
+      const say = (o: OwnOutcome) => statusDeletedMessage(facts, lead, { ...lastMove, outcome: o });
+      add('status_deleted', lastMove, sayings(lastMove.outcome, say));
     } else if (lastMove?.kind === 'move') {
       const theirs = otherMove(facts, leadId, lastMove.status_id);
-      if (theirs)
-        add('moved_elsewhere', lastMove, movedMessage(facts, lead, lastMove, theirs), theirs.id);
+      const say = (o: OwnOutcome) =>
+        theirs ? movedMessage(facts, lead, { ...lastMove, outcome: o }, theirs) : '';
+      if (theirs) add('moved_elsewhere', lastMove, sayings(lastMove.outcome, say), theirs.id);
     }
     for (const [field, change, mine] of sameFieldOverlaps(facts, leadId, changes)) {
-      add('same_field', change, sameFieldMessage(facts, lead, field, change, mine), field);
+      const say = (o: OwnOutcome) =>
+        sameFieldMessage(facts, lead, field, { ...change, outcome: o }, mine);
+      add('same_field', change, sayings(change.outcome, say), field);
     }
     const reassigned = reassignedTo(facts, leadId);
     if (reassigned !== undefined) {
-      add('reassigned_away', latest, reassignedMessage(facts, lead, latest, reassigned));
+      const say = (o: OwnOutcome) =>
+        reassignedMessage(facts, lead, { ...latest, outcome: o }, reassigned);
+      add('reassigned_away', latest, sayings(latest.outcome, say));
     }
   }
   return notices;
+}
+
+/**
+ * The sentence for the change's outcome now and, while it is queued, the ones for when the
+ * server answers (the refusal's reason is in the "Rejected changes" list by then).
+ */
+function sayings(
+  outcome: OwnOutcome,
+  say: (outcome: OwnOutcome) => string,
+): [string, ConflictNotice['settles']] {
+  if (outcome.state !== 'queued') return [say(outcome), null];
+  return [
+    say(outcome),
+    {
+      applied: say({ state: 'applied' }),
+      refused: say({ state: 'refused', message: 'see “Rejected changes”' }),
+    },
+  ];
 }
 
 function time(iso: string): number {
@@ -161,8 +197,15 @@ function sameFieldMessage(
   ];
   // Leads carry no author of a field edit: never guess one.
   const head = `Another user changed the ${fieldLabel(field)} of ${lead.full_name} to ${value(theirs)}`;
-  if (change.outcome.state === 'queued' && same(shown, mine)) {
-    return `${head} while you were offline; your ${value(mine)} will replace it when it syncs.`;
+  // The user's value is still the one shown: theirs came first, and the user's goes (went) after.
+  if (same(shown, mine)) {
+    if (change.outcome.state === 'queued') {
+      return `${head} while you were offline; your ${value(mine)} will replace it when it syncs.`;
+    }
+    if (change.outcome.state === 'applied') {
+      return `${head} while you were offline; your ${value(mine)} was applied after it.`;
+    }
+    return `${head} while you were offline; your ${value(mine)} was refused (${change.outcome.message}).`;
   }
   return `${head} after your edit; their value is kept (yours was ${value(mine)}).`;
 }
@@ -205,10 +248,11 @@ function statusDeletedMessage(
   move: Extract<OwnChange, { kind: 'move' }>,
 ): string {
   const status = facts.removedStatuses.get(move.status_id) ?? 'a status';
-  const after = facts.after.get(lead.id);
-  const where = after
-    ? ` ${lead.full_name} is in ${facts.statusName(after.status_id) ?? 'another status'}.`
-    : '';
-  const fate = move.outcome.state === 'refused' ? 'was refused' : 'cannot be applied';
-  return `Someone deleted the status ${status} while you were offline; your move of ${lead.full_name} to it ${fate}.${where}`;
+  const fate =
+    move.outcome.state === 'refused'
+      ? `was refused (${move.outcome.message})`
+      : move.outcome.state === 'queued'
+        ? 'cannot be applied'
+        : 'had been applied before it was deleted';
+  return `Someone deleted the status ${status} while you were offline; your move of ${lead.full_name} to it ${fate}.`;
 }

@@ -84,6 +84,7 @@ export async function beginConflictCheck(
         const existing = await db.conflicts.bulkGet(notices.map((n) => n.id));
         await db.conflicts.bulkAdd(notices.filter((_, i) => existing[i] === undefined));
       }
+      await settleNotices(db, page.mutations);
       if (away === null) return;
       const pageChanged = [
         ...new Set([...changedLeadIds(shownBefore, pulledLeads), ...notices.map((n) => n.lead_id)]),
@@ -98,6 +99,36 @@ export async function beginConflictCheck(
       });
     },
   };
+}
+
+/**
+ * Notices written while the user's change was queued get their final sentence once the server
+ * answers for it: in this page's confirmations, or refused by the push just before this pull.
+ */
+async function settleNotices(db: LocalDb, results: readonly MutationResult[]): Promise<void> {
+  const answered = new Map<number, boolean>(
+    results.map((r) => [r.mutation_id, r.status === 'applied']),
+  );
+  for (const r of await recentlyRefused(db)) answered.set(r.mutation_id, false);
+  if (answered.size === 0) return;
+  const open = await db.conflicts
+    .where('mutation_id')
+    .anyOf([...answered.keys()])
+    .filter((n) => n.settles !== null)
+    .toArray();
+  for (const n of open) {
+    if (!n.settles) continue;
+    const message = answered.get(n.mutation_id) ? n.settles.applied : n.settles.refused;
+    await db.conflicts.update(n.id, { message, settles: null });
+  }
+}
+
+/** Changes the server refused since the last sync finished (a push just before this pull). */
+async function recentlyRefused(db: LocalDb): Promise<RejectedMutation[]> {
+  const synced = (await db.meta.get(META_KEYS.lastSyncedAt))?.value;
+  return typeof synced === 'string'
+    ? db.rejected.where('rejected_at').above(synced).toArray()
+    : db.rejected.toArray();
 }
 
 async function leadsById(db: LocalDb, ids: readonly string[]): Promise<Map<string, Lead>> {
@@ -152,11 +183,7 @@ async function ownChanges(
   const keys = [...leadIds].map((id) => rowKey('leads', id));
   const queued = keys.length > 0 ? await db.outbox.where('touched').anyOf(keys).toArray() : [];
   if (removedStatusIds.length > 0) queued.push(...(await db.outbox.toArray()));
-  const synced = (await db.meta.get(META_KEYS.lastSyncedAt))?.value;
-  const refused =
-    typeof synced === 'string'
-      ? await db.rejected.where('rejected_at').above(synced).toArray()
-      : await db.rejected.toArray();
+  const refused = await recentlyRefused(db);
   const answers = new Map(results.map((r) => [r.mutation_id, r]));
   const removedStatuses = new Set(removedStatusIds);
   const seen = new Set<number>();

@@ -19,6 +19,12 @@ export interface ConflictNotice {
   /** The user's mutation it is about (the outbox or `rejected` id). */
   mutation_id: number;
   created_at: string;
+  /**
+   * While the user's change is still queued: the sentence once the server applies it, and the
+   * start of the one if it refuses it (" (reason)." follows). Null once settled, or when the
+   * outcome cannot change the sentence.
+   */
+  settles: { applied: string; refused: string } | null;
   /** Set when the user dismissed it (kept, so the same overlap is never shown again). */
   dismissed_at: string | null;
 }

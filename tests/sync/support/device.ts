@@ -4,8 +4,7 @@ import type { LocalDb } from '../../../src/sync/local-db.ts';
 import { openLocalDb } from '../../../src/sync/local-db.ts';
 import { mutate } from '../../../src/sync/mutate.ts';
 import type { MutationInput, MutationName } from '../../../src/sync/mutations/registry.ts';
-import { pullAll } from '../../../src/sync/pull.ts';
-import { pushPending } from '../../../src/sync/push.ts';
+import { syncOnce } from '../../../src/sync/sync-once.ts';
 import { Network } from './network.ts';
 import type { DemoUser, SyncBackend } from './sync-backend.ts';
 import { DEMO } from './sync-backend.ts';
@@ -55,10 +54,9 @@ export class Device {
     this.queued.push({ mutation_id: receipt.mutation_id, name, args: receipt.args });
   }
 
-  /** One sync as the engine does it: push everything queued, then pull every page. */
+  /** One sync as the engine does it (syncOnce: push everything queued, then pull every page). */
   async sync(pageSize = 1000): Promise<void> {
-    await pushPending(this.db, this.supabase);
-    await pullAll(this.db, this.supabase, { pageSize });
+    await syncOnce(this.db, this.supabase, { pageSize });
   }
 
   close(): void {

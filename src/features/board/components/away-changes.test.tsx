@@ -51,6 +51,7 @@ function notice(fields: Partial<ConflictNotice> = {}): ConflictNotice {
     message: MOVED,
     mutation_id: 7,
     created_at: new Date().toISOString(),
+    settles: null,
     dismissed_at: null,
     ...fields,
   };
