@@ -38,6 +38,12 @@ function revealColumn(droppableId: string) {
   if (Math.abs(offset) > 1) board.scrollBy({ left: offset, behavior: 'instant' });
 }
 
+/** What a screen reader says on a card: the drag keys, and the keys that select for bulk moves. */
+const CARD_INSTRUCTIONS =
+  'Press space to pick up the card; arrow keys move it, space drops, escape cancels. ' +
+  'Enter opens it. X selects it for a bulk move, Shift+X selects the range from the last ' +
+  'selected card, escape clears the selection.';
+
 type BoardColumnsProps = {
   columns: readonly Column[];
   card: CardContext;
@@ -130,7 +136,12 @@ export function BoardColumns(props: BoardColumnsProps) {
   }
 
   return (
-    <DragDropContext onDragStart={onDragStart} onDragUpdate={onDragUpdate} onDragEnd={onDragEnd}>
+    <DragDropContext
+      dragHandleUsageInstructions={CARD_INSTRUCTIONS}
+      onDragStart={onDragStart}
+      onDragUpdate={onDragUpdate}
+      onDragEnd={onDragEnd}
+    >
       <BoardScroller>
         <div className="board-columns">
           {columns.map((column) => (

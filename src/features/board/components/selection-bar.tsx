@@ -1,9 +1,7 @@
 import { MenuButton, type MenuItem } from '../../../components/menu-button.tsx';
 import './selection.css';
 import { leadsCount } from '../lib/announcements.ts';
-
-/** The reassign menu's entry for "nobody": the lead goes back to the shared pool. */
-export const POOL = 'pool';
+import { POOL } from '../lib/bulk-moves.ts';
 
 type SelectionBarProps = {
   count: number;

@@ -4,11 +4,10 @@ import type { LocalDb } from '../../../sync/local-db.ts';
 import type { Lead, PipelineStatus } from '../../../sync/types.ts';
 import { compareStatuses } from '../../../sync/read-models/status-order.ts';
 import { bulkMoveMessage, bulkReassignMessage } from '../lib/announcements.ts';
-import { dropGap, inBoardOrder, topGap, type Gap } from '../lib/bulk-moves.ts';
+import { POOL, dropGap, inBoardOrder, topGap, type Gap } from '../lib/bulk-moves.ts';
 import type { BoardColumn } from '../lib/group-columns.ts';
 import { useBoardUiStore } from '../store/board-ui-store.ts';
 import { useSelectionStore } from '../store/selection-store.ts';
-import { POOL } from '../components/selection-bar.tsx';
 import { useBulkActions } from './use-bulk-actions.ts';
 import type { useStageMoves } from './use-stage-moves.ts';
 

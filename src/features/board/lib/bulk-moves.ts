@@ -7,6 +7,9 @@ import { movedLead } from './moved-lead.ts';
 // A bulk action as plain data: what the board shows at once, the mutations queued together,
 // and the one undo step that puts every lead back. The hooks only apply these plans.
 
+/** The reassign menu's entry for "nobody": the leads go back to the shared pool. */
+export const POOL = 'pool';
+
 /** The keys a group of cards lands between (null: an open end of the column). */
 export type Gap = { before: string | null; after: string | null };
 
