@@ -4,7 +4,7 @@
 // sync_push with supabase-js). Same production build and local backend as board-chromium.ts.
 // BENCH_QUEUE_MOVES (default 1000) and BENCH_QUEUE_COLUMN (default 2000) change the sizes.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -182,9 +182,6 @@ async function main(): Promise<void> {
       headers.apikey = h.apikey ?? headers.apikey;
       headers.token = (h.authorization ?? '').replace(/^Bearer /, '') || headers.token;
     });
-    page.on('console', (m) => {
-      if (m.text().startsWith('T ')) say(m.text());
-    });
     await page.goto(server.url);
     await page.getByRole('button', { name: `Sign in as ${MANAGER}` }).click();
     await boardReady(page, pipeline, 600_000);
@@ -206,11 +203,20 @@ async function main(): Promise<void> {
     );
     if (moved.length !== MOVES) throw new Error(`only ${moved.length} leads could be moved`);
     say(`${MOVES} moves made offline in ${((Date.now() - made) / 1000).toFixed(1)} s`);
+    // BENCH_PROFILE=<dir>: a CPU profile of the page from back online to all confirmed.
+    const profiler = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
+    await profiler?.send('Profiler.enable');
+    await profiler?.send('Profiler.start');
     const t0 = Date.now();
-    say(`T online ${await page.evaluate(() => performance.now())}`);
     await context.setOffline(false);
     await allSaved(page, 600_000);
     const seconds = (Date.now() - t0) / 1000;
+    if (profiler && process.env.BENCH_PROFILE) {
+      const { profile } = await profiler.send('Profiler.stop');
+      const file = join(process.env.BENCH_PROFILE, `queue-${Date.now()}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
+      say(`profile: ${file}`);
+    }
     const after = await leadsIn(server.databaseUrl, pipeline.statusIds[1]);
     if (after !== before + MOVES) {
       throw new Error(`the server has ${after - before} of the ${MOVES} moves, not all`);

@@ -5,7 +5,7 @@ import { PasswordSignInForm } from './password-sign-in-form.tsx';
 
 interface SignInPageProps {
   config: BackendConfig;
-  /** Needed in Supabase mode only. */
+  /** Needed in Supabase mode only; null while supabase-js loads. */
   supabase: SupabaseClient | null;
 }
 
@@ -28,7 +28,7 @@ export function SignInPage({ config, supabase }: SignInPageProps) {
           {supabase ? (
             <PasswordSignInForm supabase={supabase} />
           ) : (
-            <p role="alert">Supabase is not configured.</p>
+            <p role="status">Loading the sign-in form…</p>
           )}
         </section>
       )}
