@@ -1,4 +1,4 @@
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { createClient as CreateClient, SupabaseClient } from '@supabase/supabase-js';
 import { useAuthSession } from '../features/auth/store/auth-session-store.ts';
 import type { Database } from '../lib/database.types.ts';
 import { readBackendConfig, type BackendConfig } from '../lib/backend-config.ts';
@@ -45,7 +45,7 @@ export function backendClientLoader(
 }
 
 function createBackendClient(
-  createClient: typeof import('@supabase/supabase-js').createClient,
+  createClient: typeof CreateClient,
   config: BackendConfig,
   getLocalAccessToken: () => Promise<string | null>,
 ): BackendClient {

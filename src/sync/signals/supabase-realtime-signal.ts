@@ -29,7 +29,7 @@ export function supabaseRealtimeSignal(
           .subscribe((status) => {
             // REALTIME_SUBSCRIBE_STATES.SUBSCRIBED, as a literal: a value import would put
             // supabase-js back into the board's first chunk.
-            if (status === 'SUBSCRIBED') onChange();
+            if (String(status) === 'SUBSCRIBED') onChange();
           });
         stop = () => {
           void client.removeChannel(channel);
