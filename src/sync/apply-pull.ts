@@ -12,7 +12,8 @@ import type { BaseRow, ReplicaTable } from './types.ts';
  * unsent mutation touches is simply the server's row: it goes straight in with bulkPut. That
  * includes rows touched only by mutations the server already applied (a push answered
  * "applied" before this pull began, so every row they wrote is in this pull with their effect):
- * they need no replay, only their base kept current until the last page confirms them. So a
+ * they need no replay and drop their base (the local row is the server's again); the last page
+ * then only takes their entries out of the queue. So a
  * 1,000-move queue pushed in one sync costs bulk writes per page, not 1,000 replays per page.
  * Only a row with unsent changes gets its new server version in `base` and has the mutations
  * touching it replayed (rebase.ts). The cursor moves only with the last page, so an
@@ -25,7 +26,8 @@ export async function applyPullPage(db: LocalDb, page: PullPage): Promise<void> 
     const pending = new Set((await db.outbox.orderBy('touched').uniqueKeys()) as string[]);
     const unsent = await unsentRows(db);
     const changed: string[] = [];
-    // Rows written straight from the server: a base left by a settled mutation is stale now.
+    // Rows written straight from the server that may have a base (queued, or a mutation that just
+    // settled): the base is stale now, and without one the row counts as the server's.
     const serverOwned: [ReplicaTable, string][] = [];
 
     const upsert = async (table: ReplicaTable, rows: { id: string }[]) => {
@@ -38,9 +40,9 @@ export async function applyPullPage(db: LocalDb, page: PullPage): Promise<void> 
           changed.push(key);
         } else {
           direct.push(row);
-          // Only applied mutations touch it: the server's row already holds their effect.
-          if (pending.has(key)) based.push({ table, id: row.id, row } as BaseRow);
-          else if (settled.delete(key)) serverOwned.push([table, row.id]);
+          // Only applied mutations touch it (the server's row already holds their effect), or
+          // none: either way the local row is the server's now, and a row without a base is.
+          if (settled.delete(key) || pending.has(key)) serverOwned.push([table, row.id]);
         }
       }
       if (direct.length > 0) await db.table(table).bulkPut(direct);
@@ -56,8 +58,7 @@ export async function applyPullPage(db: LocalDb, page: PullPage): Promise<void> 
           changed.push(key);
         } else {
           direct.push(id);
-          if (pending.has(key)) based.push({ table, id, row: null });
-          else if (settled.delete(key)) serverOwned.push([table, id]);
+          if (settled.delete(key) || pending.has(key)) serverOwned.push([table, id]);
         }
       }
       if (direct.length > 0) await db.table(table).bulkDelete(direct);

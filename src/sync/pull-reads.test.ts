@@ -118,8 +118,10 @@ describe('a pull after a pushed queue', () => {
       position: 'Zz',
       notes: 'from the server',
     });
+    // Rows holding only applied changes are the server's again: only the unsent one keeps a base.
+    expect(await db.base.count()).toBe(1);
 
-    // The last page confirms the 200: they leave the queue, their bases go, the unsent stays.
+    // The last page confirms the 200: they leave the queue; the unsent move and its base stay.
     counter.rows.clear();
     counter.keys.clear();
     await applyPullPage(

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { createClient, type SupabaseClientOptions } from '@supabase/supabase-js';
 import pg from 'pg';
 import ws from 'ws';
@@ -207,10 +207,22 @@ async function main(): Promise<void> {
     const profiler = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
     await profiler?.send('Profiler.enable');
     await profiler?.send('Profiler.start');
+    // Where the time goes (STDERR): each sync call from back online to all confirmed.
+    const calls: string[] = [];
+    const logCall = (request: Request) => {
+      const match = /rpc\/(sync_\w+)/.exec(request.url());
+      if (!match) return;
+      const t = request.timing();
+      const at = t.startTime - t0;
+      calls.push(`${match[1]} at ${at.toFixed(0)} ms, answered in ${t.responseEnd.toFixed(0)} ms`);
+    };
+    page.on('requestfinished', logCall);
     const t0 = Date.now();
     await context.setOffline(false);
     await allSaved(page, 600_000);
     const seconds = (Date.now() - t0) / 1000;
+    page.off('requestfinished', logCall);
+    for (const call of calls) say(`  ${call}`);
     if (profiler && process.env.BENCH_PROFILE) {
       const { profile } = await profiler.send('Profiler.stop');
       const file = join(process.env.BENCH_PROFILE, `queue-${Date.now()}.cpuprofile`);
