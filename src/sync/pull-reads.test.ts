@@ -149,7 +149,7 @@ describe('a pull after a pushed queue', () => {
     const all = await db.leads.toArray();
     const stored = await db.lead_aggregates.toArray();
     expect(stored.sort(byStatus)).toEqual(aggregatesOf(all).sort(byStatus));
-  });
+  }, 30_000); // seeds 1,000 leads and queues 201 moves in fake-indexeddb: slow on a busy machine
 });
 
 function byStatus(a: { status_id: string }, b: { status_id: string }): number {
