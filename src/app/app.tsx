@@ -1,11 +1,12 @@
 import { useMemo } from 'react';
 import { SignInPage } from '../features/auth/components/sign-in-page.tsx';
 import { useAuthSession } from '../features/auth/store/auth-session-store.ts';
-import { backendConfig, createBackendClient, type BackendClient } from './backend-client.ts';
+import { backendClientLoader, backendConfig, type BackendClientLoader } from './backend-client.ts';
 import { localAccessTokenGetter } from './session/local-access-token.ts';
 import { SignInAgain } from './session/sign-in-again.tsx';
 import { useSessionKeeper } from './session/use-session-keeper.ts';
 import { AppProviders } from './providers.tsx';
+import { useBackendClient } from './use-backend-client.ts';
 import { useWorkspace } from './use-workspace.ts';
 import { UpdatePrompt } from './update/update-prompt.tsx';
 import { WorkspaceRoutes } from './workspace-routes.tsx';
@@ -24,19 +25,24 @@ export function App() {
 function AppContent() {
   const session = useAuthSession((s) => s.session);
   const signOut = useAuthSession((s) => s.signOut);
-  const supabase = useMemo(
-    () => createBackendClient(backendConfig, localAccessTokenGetter(backendConfig.url)),
+  const loadSupabase = useMemo(
+    () => backendClientLoader(backendConfig, localAccessTokenGetter(backendConfig.url)),
     [],
   );
+  // Only Supabase mode's sign-in form and session keeper use the client outside sync.
+  const supabase = useBackendClient(loadSupabase, backendConfig.mode === 'supabase');
 
   if (!session) return <SignInPage config={backendConfig} supabase={supabase} />;
   return (
     <SignedInApp
       key={session.user.id}
       user={session.user}
+      loadSupabase={loadSupabase}
       supabase={supabase}
       onSignOut={() => {
-        if (backendConfig.mode === 'supabase') void supabase.auth.signOut();
+        if (backendConfig.mode === 'supabase') {
+          void loadSupabase().then((client) => client.auth.signOut());
+        }
         signOut();
       }}
     />
@@ -45,10 +51,12 @@ function AppContent() {
 
 function SignedInApp(props: {
   user: SignedInUser;
-  supabase: BackendClient;
+  loadSupabase: BackendClientLoader;
+  /** Loaded (Supabase mode only), else null. */
+  supabase: ReturnType<typeof useBackendClient>;
   onSignOut: () => void;
 }) {
-  const workspace = useWorkspace(props.user.id, backendConfig, props.supabase);
+  const workspace = useWorkspace(props.user.id, backendConfig, props.loadSupabase);
   useSessionKeeper(backendConfig, props.supabase, props.user.id);
   if (workspace.state === 'opening') {
     return (

@@ -25,7 +25,8 @@ export type WorkspaceState =
 export function useWorkspace(
   userId: string,
   config: BackendConfig,
-  supabase: SupabaseClient,
+  /** supabase-js, loaded on demand (backend-client.ts): the first sync waits for it. */
+  loadSupabase: () => Promise<SupabaseClient>,
 ): WorkspaceState {
   const [state, setState] = useState<WorkspaceState>({ state: 'opening' });
 
@@ -46,14 +47,14 @@ export function useWorkspace(
           useUpdateState.getState().offer(() => window.location.reload());
         });
         const engine = createSyncEngine({
-          supabase,
+          supabase: loadSupabase,
           db,
           userId,
           signal: abort.signal,
           changeSignals: [
             config.mode === 'local'
               ? localSseSignal(config.url, localAnonKey)
-              : supabaseRealtimeSignal(supabase, userId),
+              : supabaseRealtimeSignal(loadSupabase, userId),
           ],
         });
         engine.start();
@@ -73,7 +74,7 @@ export function useWorkspace(
       const closing = opened;
       if (closing) void closing.engine.stop().finally(() => closing.db.close());
     };
-  }, [userId, config, supabase]);
+  }, [userId, config, loadSupabase]);
 
   return state;
 }

@@ -3,30 +3,34 @@ import { META_KEYS } from './local-db.ts';
 import { beginConflictCheck } from './conflicts/record-conflicts.ts';
 import { rowKey } from './row-key.ts';
 import { rebase, rebaseTables } from './rebase.ts';
-import { settleMutation } from './reject.ts';
+import { settleMutations } from './reject.ts';
 import type { PullPage } from './sync-api.ts';
 import type { BaseRow, ReplicaTable } from './types.ts';
 
 /**
  * Applies one pull page in ONE Dexie transaction (every tab sees the whole page or nothing).
  * Mutations the page confirms leave the queue first (refusals are recorded). Then a row no
- * queued mutation touches is simply the server's row: it goes straight in with bulkPut. Only
- * a row with queued changes gets its new server version in `base`, and only the mutations
- * touching such rows are replayed (rebase.ts). The cursor moves only with the last page, so
- * an interrupted pull starts over from the same window.
+ * unsent mutation touches is simply the server's row: it goes straight in with bulkPut. That
+ * includes rows touched only by mutations the server already applied (a push answered
+ * "applied" before this pull began, so every row they wrote is in this pull with their effect):
+ * they need no replay and drop their base (the local row is the server's again); the last page
+ * then only takes their entries out of the queue. So a
+ * 1,000-move queue pushed in one sync costs bulk writes per page, not 1,000 replays per page.
+ * Only a row with unsent changes gets its new server version in `base` and has the mutations
+ * touching it replayed (rebase.ts). The cursor moves only with the last page, so an
+ * interrupted pull starts over from the same window.
  */
 export async function applyPullPage(db: LocalDb, page: PullPage): Promise<void> {
   const now = new Date().toISOString();
   await db.transaction('rw', [...rebaseTables(db), db.conflicts], async () => {
     // "While you were away" notices: what the device knew before the page, compared at the end.
     const conflicts = await beginConflictCheck(db, page, now);
-    const settled = new Set<string>();
-    for (const result of page.mutations) {
-      for (const key of await settleMutation(db, result, now)) settled.add(key);
-    }
+    const settled = new Set(await settleMutations(db, page.mutations, now));
     const pending = new Set((await db.outbox.orderBy('touched').uniqueKeys()) as string[]);
+    const unsent = await unsentRows(db);
     const changed: string[] = [];
-    // Rows written straight from the server: a base left by a settled mutation is stale now.
+    // Rows written straight from the server that may have a base (queued, or a mutation that just
+    // settled): the base is stale now, and without one the row counts as the server's.
     const serverOwned: [ReplicaTable, string][] = [];
 
     const upsert = async (table: ReplicaTable, rows: { id: string }[]) => {
@@ -34,12 +38,14 @@ export async function applyPullPage(db: LocalDb, page: PullPage): Promise<void> 
       const based: BaseRow[] = [];
       for (const row of rows) {
         const key = rowKey(table, row.id);
-        if (pending.has(key)) {
+        if (unsent.has(key)) {
           based.push({ table, id: row.id, row } as BaseRow);
           changed.push(key);
         } else {
           direct.push(row);
-          if (settled.delete(key)) serverOwned.push([table, row.id]);
+          // Only applied mutations touch it (the server's row already holds their effect), or
+          // none: either way the local row is the server's now, and a row without a base is.
+          if (settled.delete(key) || pending.has(key)) serverOwned.push([table, row.id]);
         }
       }
       if (direct.length > 0) await db.table(table).bulkPut(direct);
@@ -50,12 +56,12 @@ export async function applyPullPage(db: LocalDb, page: PullPage): Promise<void> 
       const based: BaseRow[] = [];
       for (const id of ids) {
         const key = rowKey(table, id);
-        if (pending.has(key)) {
+        if (unsent.has(key)) {
           based.push({ table, id, row: null });
           changed.push(key);
         } else {
           direct.push(id);
-          if (settled.delete(key)) serverOwned.push([table, id]);
+          if (settled.delete(key) || pending.has(key)) serverOwned.push([table, id]);
         }
       }
       if (direct.length > 0) await db.table(table).bulkDelete(direct);
@@ -91,4 +97,16 @@ export async function applyPullPage(db: LocalDb, page: PullPage): Promise<void> 
       await db.meta.put({ key: META_KEYS.lastSyncedAt, value: now });
     }
   });
+}
+
+/** Rows touched by mutations not yet answered by a push ("pending"), as "table:id". */
+async function unsentRows(db: LocalDb): Promise<Set<string>> {
+  const rows = new Set<string>();
+  await db.outbox
+    .where('state')
+    .equals('pending')
+    .each((entry) => {
+      for (const key of entry.touched) rows.add(key);
+    });
+  return rows;
 }

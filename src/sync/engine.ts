@@ -11,7 +11,8 @@ import type { SyncStatus } from './sync-status.ts';
 import { INITIAL_STATUS } from './sync-status.ts';
 
 export interface SyncEngineOptions {
-  supabase: SupabaseClient;
+  /** The client, or a loader for it (the app loads supabase-js on demand, off first paint). */
+  supabase: SupabaseClient | (() => Promise<SupabaseClient>);
   db: LocalDb;
   userId: string;
   /** Aborting stops the engine (e.g. on sign-out). */
@@ -42,7 +43,20 @@ export interface SyncEngine {
 }
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
-  const { supabase, db, userId } = options;
+  const { db, userId } = options;
+  async function client(): Promise<SupabaseClient> {
+    if (typeof options.supabase !== 'function') return options.supabase;
+    try {
+      return await options.supabase();
+    } catch (error) {
+      // The library could not be fetched: like a request with no answer, retried with backoff.
+      throw new SyncRequestError(
+        error instanceof Error ? error.message : String(error),
+        0,
+        undefined,
+      );
+    }
+  }
   const locks =
     options.locks !== undefined
       ? options.locks
@@ -77,6 +91,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     clearTimeout(retryTimer);
     setStatus({ syncing: true, retryAt: null });
     try {
+      const supabase = await client();
       await withLock(async () => {
         await syncOnce(db, supabase, {
           ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}),

@@ -62,6 +62,96 @@ describe('a pull with the board open', () => {
   });
 });
 
+describe('a pull after a pushed queue', () => {
+  it('replays nothing for rows only applied mutations touch, and replays an unsent one on top', async () => {
+    const counter = readCounter();
+    db = await openLocalDb(crypto.randomUUID(), { middlewares: [counter.middleware] });
+    const { pipelineId, statuses, leads } = await seedPipeline(db, 1000);
+    const to = statuses[1]?.id ?? '';
+    const moved = leads.filter((l) => l.status_id !== to).slice(0, 200);
+    for (const [i, lead] of moved.entries()) {
+      await mutate(db, 'move_lead', {
+        id: lead.id,
+        pipeline_id: pipelineId,
+        status_id: to,
+        position: `b${String(i).padStart(4, '0')}`,
+      });
+    }
+    // What push.ts does when sync_push answers "applied" for every one of them.
+    const applied = (await db.outbox.toArray()).map((e) => e.mutation_id);
+    await db.outbox.bulkUpdate(applied.map((key) => ({ key, changes: { state: 'applied' } })));
+    // A move made after that push (unsent), on a lead the pull also brings.
+    const again = moved[0];
+    await mutate(db, 'move_lead', {
+      id: again?.id ?? '',
+      pipeline_id: pipelineId,
+      status_id: statuses[2]?.id ?? '',
+      position: 'Zz',
+    });
+
+    // The server's rows hold the applied moves (and a change of its own).
+    const server = moved.map((l, i) => ({
+      ...l,
+      status_id: to,
+      position: `b${String(i).padStart(4, '0')}`,
+      notes: 'from the server',
+    }));
+    const pages = [server.slice(0, 100), server.slice(100)];
+    for (const rows of pages) {
+      counter.rows.clear();
+      counter.keys.clear();
+      await applyPullPage(
+        db,
+        pullPage({ rows: { leads: rows }, has_more: true, next_cursor: null }),
+      );
+      // From the queue: the unsent entry (which rows are unsent), then it and the applied move
+      // on the same lead (replayed): not 201 entries nor 200 replays per page. (The queue's
+      // index keys, one short string per queued row, say which rows are queued at all.)
+      expect(counter.rows.get('outbox') ?? 0).toBeLessThanOrEqual(3);
+      expect(counter.rows.get('leads') ?? 0).toBeLessThanOrEqual(rows.length + 10);
+    }
+    for (const row of server.slice(1)) {
+      expect(await db.leads.get(row.id)).toEqual(row);
+    }
+    expect(await db.leads.get(again?.id ?? '')).toMatchObject({
+      status_id: statuses[2]?.id,
+      position: 'Zz',
+      notes: 'from the server',
+    });
+    // Rows holding only applied changes are the server's again: only the unsent one keeps a base.
+    expect(await db.base.count()).toBe(1);
+
+    // The last page confirms the 200: they leave the queue; the unsent move and its base stay.
+    counter.rows.clear();
+    counter.keys.clear();
+    await applyPullPage(
+      db,
+      pullPage({
+        mutations: applied.map((id) => ({
+          mutation_id: id,
+          status: 'applied',
+          code: null,
+          message: null,
+        })),
+      }),
+    );
+    expect(counter.rows.get('outbox') ?? 0).toBeLessThanOrEqual(applied.length + 2);
+    expect(await db.outbox.count()).toBe(1);
+    expect(await db.base.count()).toBe(1);
+    for (const row of server.slice(1)) {
+      expect(await db.leads.get(row.id)).toEqual(row);
+    }
+    expect(await db.leads.get(again?.id ?? '')).toMatchObject({
+      status_id: statuses[2]?.id,
+      position: 'Zz',
+      notes: 'from the server',
+    });
+    const all = await db.leads.toArray();
+    const stored = await db.lead_aggregates.toArray();
+    expect(stored.sort(byStatus)).toEqual(aggregatesOf(all).sort(byStatus));
+  }, 30_000); // seeds 1,000 leads and queues 201 moves in fake-indexeddb: slow on a busy machine
+});
+
 function byStatus(a: { status_id: string }, b: { status_id: string }): number {
   return a.status_id < b.status_id ? -1 : 1;
 }

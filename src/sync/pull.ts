@@ -9,7 +9,12 @@ export interface PullProgress {
   total: number;
 }
 
-/** Pulls every page of changes since the stored cursor, reporting progress per page. */
+/**
+ * Pulls every page of changes since the stored cursor, reporting progress per page. Page n + 1
+ * is requested as soon as page n arrives (its token is in page n), before page n is written:
+ * the server's read and the local write overlap. Pages are still written in order, each in its
+ * own transaction, and the cursor moves only with the last.
+ */
 export async function pullAll(
   db: LocalDb,
   supabase: SupabaseClient,
@@ -20,24 +25,29 @@ export async function pullAll(
   let since = typeof stored === 'string' ? stored : null;
   let page: unknown = null;
   let resets = 0;
+  const request = () =>
+    pullPage(supabase, { clientId, since, page, pageSize: options.pageSize ?? 1000 });
+  let next = request();
   for (;;) {
-    const res = await pullPage(supabase, {
-      clientId,
-      since,
-      page,
-      pageSize: options.pageSize ?? 1000,
-    });
+    const res = await next;
     if (res.reset) {
       // Visibility changed wholesale (role change): start from nothing; the queue survives.
       if (++resets > 1) throw new Error('sync_pull asked to reset twice in one pull');
       await resetReplica(db);
       since = null;
       page = null;
+      next = request();
       continue;
+    }
+    if (res.has_more) {
+      // The next page is asked for now, so the server reads it while this one is written.
+      page = res.page;
+      next = request();
+      // Settled below if this page's write throws first (no unhandled rejection).
+      next.catch(() => undefined);
     }
     await applyPullPage(db, res);
     options.onProgress?.(res.progress);
     if (!res.has_more) return;
-    page = res.page;
   }
 }

@@ -2,7 +2,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { LocalDb } from './local-db.ts';
 import { getClientId } from './local-db.ts';
 import { rebase, rebaseTables } from './rebase.ts';
-import { settleMutation } from './reject.ts';
+import { settleMutations } from './reject.ts';
 import { pushMutations, SyncRequestError } from './sync-api.ts';
 import type { MutationResult, PushMutation } from './sync-api.ts';
 
@@ -41,18 +41,16 @@ export async function pushPending(
     let answered = 0;
     const sent = new Set(batch.map((e) => e.mutation_id));
     await db.transaction('rw', rebaseTables(db), async () => {
-      const settled: string[] = [];
+      const refused: MutationResult[] = [];
       const applied: number[] = [];
       for (const result of results) {
         if (!sent.delete(result.mutation_id)) continue;
         answered++;
-        if (result.status === 'applied') {
-          applied.push(result.mutation_id);
-        } else {
-          settled.push(...(await settleMutation(db, result, now)));
-          outcome.rejected++;
-        }
+        if (result.status === 'applied') applied.push(result.mutation_id);
+        else refused.push(result);
       }
+      const settled = await settleMutations(db, refused, now);
+      outcome.rejected += refused.length;
       await db.outbox.bulkUpdate(
         applied.map((key) => ({ key, changes: { state: 'applied' as const } })),
       );

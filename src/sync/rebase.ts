@@ -29,8 +29,7 @@ export async function rebase(
 ): Promise<void> {
   const reset = new Set([...changed, ...settled]);
   if (reset.size === 0) return;
-  const entries = await db.outbox.orderBy('mutation_id').toArray();
-  const replay = mutationsToReplay(entries, reset);
+  const replay = await mutationsToReplay(db, reset);
 
   await resetToBase(db, [...reset]);
   for (const entry of replay) {
@@ -48,37 +47,36 @@ export async function rebase(
     }
   }
 
+  // Every queued entry touching a reset row was replayed, so they alone say what stays pending.
   const stillPending = new Set<string>();
-  for (const entry of entries) for (const key of entry.touched) stillPending.add(key);
+  for (const entry of replay) for (const key of entry.touched) stillPending.add(key);
   const released = [...reset].filter((key) => !stillPending.has(key));
   await db.base.bulkDelete(released.map((key) => baseKey(key)));
 }
 
-/** The queued mutations touching `reset`, growing `reset` by the rows they touch, in order. */
-function mutationsToReplay(entries: OutboxEntry[], reset: Set<string>): OutboxEntry[] {
-  const byKey = new Map<string, OutboxEntry[]>();
-  for (const entry of entries) {
-    for (const key of entry.touched) {
-      const list = byKey.get(key);
-      if (list) list.push(entry);
-      else byKey.set(key, [entry]);
-    }
-  }
-  const chosen = new Set<OutboxEntry>();
-  const queue = [...reset];
-  for (let key = queue.pop(); key !== undefined; key = queue.pop()) {
-    for (const entry of byKey.get(key) ?? []) {
-      if (chosen.has(entry)) continue;
-      chosen.add(entry);
-      for (const touched of entry.touched) {
-        if (!reset.has(touched)) {
-          reset.add(touched);
-          queue.push(touched);
+/**
+ * The queued mutations touching `reset`, growing `reset` by the rows they touch, in order.
+ * Read through the outbox's multi-entry `touched` index: a rebase reads the entries it
+ * replays, never the whole queue (1,000 moves queued offline stay 1,000 untouched rows).
+ */
+async function mutationsToReplay(db: LocalDb, reset: Set<string>): Promise<OutboxEntry[]> {
+  const chosen = new Map<number, OutboxEntry>();
+  let frontier = [...reset];
+  while (frontier.length > 0) {
+    const found = await db.outbox.where('touched').anyOf(frontier).toArray();
+    frontier = [];
+    for (const entry of found) {
+      if (chosen.has(entry.mutation_id)) continue;
+      chosen.set(entry.mutation_id, entry);
+      for (const key of entry.touched) {
+        if (!reset.has(key)) {
+          reset.add(key);
+          frontier.push(key);
         }
       }
     }
   }
-  return entries.filter((entry) => chosen.has(entry));
+  return [...chosen.values()].sort((a, b) => a.mutation_id - b.mutation_id);
 }
 
 function baseKey(key: string): [ReplicaTable, string] {

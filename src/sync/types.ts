@@ -96,8 +96,9 @@ export interface OutboxEntry {
   created_at: string;
   /**
    * 'pending' until a push response says the server applied it; 'applied' entries are no longer
-   * sent but stay (and keep overriding pulled rows) until a pull contains their effect, so the
-   * row never flickers back to an older server value in between.
+   * sent but stay (their rows keep a base) until a pull's last page confirms them. A pull page
+   * that brings a row only applied entries touch writes the server's row as is: the push was
+   * answered before that pull began, so the row already holds their effect (apply-pull.ts).
    */
   state: 'pending' | 'applied';
   /** Rows the local apply wrote, as "table:id" (multi-entry index: per-row pending state). */

@@ -17,10 +17,10 @@ import type { Release } from './releases.ts';
 
 const build = (page: Page) => page.locator('html').getAttribute('data-build');
 
-/** Every script and stylesheet the page loaded from /assets/. */
+/** Every script (modulepreloads included) and stylesheet the page loaded from /assets/. */
 const loadedAssets = (page: Page) =>
   page.evaluate(() =>
-    [...document.querySelectorAll('script[src], link[rel="stylesheet"]')]
+    [...document.querySelectorAll('script[src], link[rel="modulepreload"], link[rel="stylesheet"]')]
       .map((el) => new URL((el as HTMLScriptElement).src || (el as HTMLLinkElement).href).pathname)
       .filter((path) => path.startsWith('/assets/')),
   );

@@ -16,7 +16,8 @@ export function build(outDir: string): void {
     ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
     {
       stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, VITE_FEATURE_PIPELINE_MANAGEMENT: 'true' },
+      // VITE_BENCH_HOOKS: src/features/board/bench/use-bench-hooks.ts (absent from other builds).
+      env: { ...process.env, VITE_FEATURE_PIPELINE_MANAGEMENT: 'true', VITE_BENCH_HOOKS: 'true' },
     },
   );
   if (result.status !== 0) throw new Error('vite build failed');

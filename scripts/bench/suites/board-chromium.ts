@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import {
   build,
   databaseUrl,
@@ -13,81 +13,22 @@ import {
   type AppServer,
   type BenchPipeline,
 } from '../lib/app-server.ts';
-import { emit, percentile, round, say, type Figure } from '../lib/figure.ts';
+import {
+  allSaved,
+  boardReady,
+  figure as boardFigure,
+  launch,
+  MANAGER,
+  skipped as skippedFigure,
+} from '../lib/board-browser.ts';
+import { percentile, round, say } from '../lib/figure.ts';
 
 const SUITE = 'board';
 const SIZES = (process.env.BENCH_SIZES ?? '10000,50000,100000').split(',').map(Number);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 20);
 const PORT = Number(process.env.BENCH_PORT ?? 4322);
-const MANAGER = 'Maya Lindqvist';
-
-function skipped(what: string, why: string): void {
-  emit({
-    suite: SUITE,
-    what: `${what} (skipped: ${why})`,
-    size: '—',
-    value: null,
-    unit: '',
-    baseline: null,
-    baseline_what: null,
-    ratio: null,
-    target: '—',
-    met: null,
-  });
-}
-
-function figure(f: Omit<Figure, 'suite' | 'ratio'> & { smallerIsBetter: boolean }): void {
-  const { smallerIsBetter, ...rest } = f;
-  const ratio =
-    rest.value === null || rest.baseline === null || rest.value === 0
-      ? null
-      : round(smallerIsBetter ? rest.baseline / rest.value : rest.value / rest.baseline);
-  emit({ suite: SUITE, ...rest, ratio });
-  say(`  ${rest.what} @ ${rest.size}: ${rest.value} ${rest.unit} (baseline ${rest.baseline})`);
-}
-
-function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? 'chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
-
-const leadCount = (n: number) => `${n.toLocaleString('en-US')} lead${n === 1 ? '' : 's'}`;
-
-/** Resolves (in page time, ms since navigation) once every column shows its count and a card. */
-async function boardReady(page: Page, p: BenchPipeline, timeoutMs: number): Promise<number> {
-  const handle = await page.waitForFunction(
-    ({ names, counts }) => {
-      for (const [i, name] of names.entries()) {
-        const region = [...document.querySelectorAll('section, [role="region"]')].find(
-          (r) =>
-            r.getAttribute('aria-label') === name || r.querySelector('h2')?.textContent === name,
-        );
-        if (!region?.textContent?.includes(counts[i] ?? '')) return false;
-        if (!region.querySelector('[role="listitem"], li')) return false;
-      }
-      return performance.now();
-    },
-    { names: p.statusNames, counts: p.counts.map(leadCount) },
-    { polling: 'raf', timeout: timeoutMs },
-  );
-  return (await handle.jsonValue()) as number;
-}
-
-async function allSaved(page: Page, timeoutMs: number): Promise<void> {
-  await page
-    .getByRole('group', { name: 'Sync status' })
-    .filter({ hasText: 'All changes saved' })
-    .waitFor({ timeout: timeoutMs });
-}
+const figure = (f: Parameters<typeof boardFigure>[1]) => boardFigure(SUITE, f);
+const skipped = (what: string, why: string) => skippedFigure(SUITE, what, why);
 
 /** Raw IndexedDB puts of `rows` lead-shaped rows, 1,000 per transaction (what bulkPut does). */
 async function rawBulkPut(page: Page, rows: number): Promise<number> {
@@ -349,8 +290,6 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
   }
-  skipped('1,000 offline moves → online → all confirmed', 'not measured in this run yet');
-  skipped('mouse drag over a 2,000-card column (fps)', 'not measured in this run yet');
 }
 
 await main();

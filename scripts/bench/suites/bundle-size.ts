@@ -91,10 +91,15 @@ try {
     .map((c) => c.file)
     .filter((f) => f.endsWith('.js'));
   const lazyOnly = all.filter((f) => ![...routeFiles.values()].some((s) => s.has(f)));
+  // Named by the module it was built from (a package's chunk is otherwise called "dist").
+  const sourceOf = new Map(Object.values(manifest).map((c) => [c.file, c.src ?? c.file]));
   for (const file of lazyOnly) {
+    const src = sourceOf.get(file) ?? file;
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(src)?.[1];
+    const name = pkg ?? file.replace(/^assets\//, '').replace(/-[\w-]{8}\.js$/, '');
     emit({
       suite: SUITE,
-      what: `on demand only: ${file.replace(/^assets\//, '').replace(/-[\w-]{8}\.js$/, '')}`,
+      what: `on demand only: ${name}${pkg === '@supabase/supabase-js' ? ' (when sync starts, after the board paints from the local store)' : ''}`,
       size: 'chunk',
       value: round(gz(file) / 1024, 1),
       unit: 'KB',

@@ -9,7 +9,8 @@ import type { LocalDb } from '../../sync/local-db.ts';
 
 interface SignInAgainProps {
   config: BackendConfig;
-  supabase: SupabaseClient;
+  /** Null while supabase-js loads (Supabase mode's password form needs it). */
+  supabase: SupabaseClient | null;
   user: SignedInUser;
   db: LocalDb;
   /** Sync right away once signed in again, instead of at the next retry. */
@@ -56,8 +57,10 @@ export function SignInAgain({ config, supabase, user, db, onSignedIn }: SignInAg
         <button type="button" disabled={busy} onClick={() => void signInLocal()}>
           Sign in again as {user.full_name}
         </button>
-      ) : (
+      ) : supabase ? (
         <PasswordSignInForm supabase={supabase} />
+      ) : (
+        <p role="status">Loading the sign-in form…</p>
       )}
       {error && <p role="alert">Could not sign in: {error}</p>}
     </section>

@@ -10,11 +10,12 @@ import { watchSupabaseSession } from './watch-supabase-session.ts';
  */
 export function useSessionKeeper(
   config: BackendConfig,
-  supabase: SupabaseClient,
+  /** Null while supabase-js loads (it owns the session, so there is nothing to keep before). */
+  supabase: SupabaseClient | null,
   userId: string,
 ): void {
   useEffect(() => {
-    if (config.mode !== 'supabase') return undefined;
+    if (config.mode !== 'supabase' || !supabase) return undefined;
     return watchSupabaseSession(supabase.auth, userId, () =>
       useAuthSession.getState().markRefused(),
     );

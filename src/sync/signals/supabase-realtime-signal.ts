@@ -1,4 +1,3 @@
-import { REALTIME_SUBSCRIBE_STATES } from '@supabase/supabase-js';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { ChangeSignal } from './change-signal.ts';
 
@@ -9,18 +8,35 @@ import type { ChangeSignal } from './change-signal.ts';
  * for a lead that has just left their view, which a row-change event on leads could not deliver.
  * Payloads are ignored: the pull's RLS-filtered, commit-ordered feed is the single source of rows.
  */
-export function supabaseRealtimeSignal(supabase: SupabaseClient, userId: string): ChangeSignal {
+export function supabaseRealtimeSignal(
+  supabase: SupabaseClient | (() => Promise<SupabaseClient>),
+  userId: string,
+): ChangeSignal {
   return (onChange) => {
-    const channel = supabase
-      .channel(`leadlanes-sync-${userId}`)
-      .on('postgres_changes', { event: 'INSERT', schema: 'public', table: 'sync_nudges' }, () =>
-        onChange(),
-      )
-      .subscribe((status) => {
-        if (status === REALTIME_SUBSCRIBE_STATES.SUBSCRIBED) onChange();
-      });
-    return () => {
-      void supabase.removeChannel(channel);
+    let stopped = false;
+    let stop = () => {
+      stopped = true;
     };
+    // The client may still be loading (backend-client.ts loads supabase-js on demand).
+    void Promise.resolve(typeof supabase === 'function' ? supabase() : supabase).then(
+      (client) => {
+        if (stopped) return;
+        const channel = client
+          .channel(`leadlanes-sync-${userId}`)
+          .on('postgres_changes', { event: 'INSERT', schema: 'public', table: 'sync_nudges' }, () =>
+            onChange(),
+          )
+          .subscribe((status) => {
+            // REALTIME_SUBSCRIBE_STATES.SUBSCRIBED, as a literal: a value import would put
+            // supabase-js back into the board's first chunk.
+            if (String(status) === 'SUBSCRIBED') onChange();
+          });
+        stop = () => {
+          void client.removeChannel(channel);
+        };
+      },
+      () => undefined,
+    );
+    return () => stop();
   };
 }

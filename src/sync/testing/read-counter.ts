@@ -4,9 +4,16 @@ import type { DBCore, DBCoreTable, Middleware } from 'dexie';
  * A DBCore middleware counting the rows each table hands back (get, getMany, query, cursors),
  * beneath every other layer of the store, so a test can prove what a code path reads.
  */
-export function readCounter(): { middleware: Middleware<DBCore>; rows: Map<string, number> } {
+export function readCounter(): {
+  middleware: Middleware<DBCore>;
+  rows: Map<string, number>;
+  /** Index or primary keys handed back without their rows (uniqueKeys, primaryKeys). */
+  keys: Map<string, number>;
+} {
   const rows = new Map<string, number>();
-  const add = (table: string, n: number) => rows.set(table, (rows.get(table) ?? 0) + n);
+  const keys = new Map<string, number>();
+  const add = (table: string, n: number, into = rows) =>
+    into.set(table, (into.get(table) ?? 0) + n);
   const counting = (table: DBCoreTable): DBCoreTable => ({
     ...table,
     // Chained with .then, never awaited: Dexie's transaction context lives in its promises.
@@ -22,18 +29,19 @@ export function readCounter(): { middleware: Middleware<DBCore>; rows: Map<strin
       }),
     query: (req) =>
       table.query(req).then((res) => {
-        add(table.name, res.result.length);
+        add(table.name, res.result.length, req.values ? rows : keys);
         return res;
       }),
     openCursor: (req) =>
       table.openCursor(req).then((cursor) => {
         if (!cursor) return cursor;
         const name = table.name;
+        const into = req.values ? rows : keys;
         // Count each row the cursor steps onto.
         const start = cursor.start.bind(cursor);
         cursor.start = (onNext) =>
           start(() => {
-            add(name, 1);
+            add(name, 1, into);
             onNext();
           });
         return cursor;
@@ -45,5 +53,5 @@ export function readCounter(): { middleware: Middleware<DBCore>; rows: Map<strin
     level: 0,
     create: (down) => ({ ...down, table: (name) => counting(down.table(name)) }),
   };
-  return { middleware, rows };
+  return { middleware, rows, keys };
 }

@@ -1,11 +1,14 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { BackendConfig } from '../../../lib/backend-config.ts';
-import { LocalUserChooser } from './local-user-chooser.tsx';
+import { lazy, Suspense } from 'react';
 import { PasswordSignInForm } from './password-sign-in-form.tsx';
+
+// With react-query, only here: a signed-in user's board never loads either.
+const LocalUserChooser = lazy(() => import('./local-user-chooser-screen.tsx'));
 
 interface SignInPageProps {
   config: BackendConfig;
-  /** Needed in Supabase mode only. */
+  /** Needed in Supabase mode only; null while supabase-js loads. */
   supabase: SupabaseClient | null;
 }
 
@@ -20,7 +23,9 @@ export function SignInPage({ config, supabase }: SignInPageProps) {
             Pick a demo user. Agents work their own leads and the unassigned pool; the manager sees
             everything and shapes pipelines.
           </p>
-          <LocalUserChooser baseUrl={config.url} />
+          <Suspense fallback={<p role="status">Loading the demo users…</p>}>
+            <LocalUserChooser baseUrl={config.url} />
+          </Suspense>
         </section>
       ) : (
         <section aria-labelledby="sign-in-heading">
@@ -28,7 +33,7 @@ export function SignInPage({ config, supabase }: SignInPageProps) {
           {supabase ? (
             <PasswordSignInForm supabase={supabase} />
           ) : (
-            <p role="alert">Supabase is not configured.</p>
+            <p role="status">Loading the sign-in form…</p>
           )}
         </section>
       )}

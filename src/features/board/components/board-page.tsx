@@ -3,6 +3,7 @@ import type { LocalDb } from '../../../sync/local-db.ts';
 import { dismissRejected } from '../../../sync/reject.ts';
 import { dismissAwaySummary, dismissConflict } from '../../../sync/conflicts/away.ts';
 import type { Lead } from '../../../sync/types.ts';
+import { useBenchHooks } from '../bench/use-bench-hooks.ts';
 import { usePipelines, useProfiles } from '../hooks/use-board-data.ts';
 import { useBoardColumns } from '../hooks/use-board-columns.ts';
 import { useBoardModel } from '../hooks/use-board-model.ts';
@@ -65,6 +66,7 @@ export function BoardPage(props: BoardPageProps) {
   const openLead = useBoardUiStore((s) => s.openLead);
   const requestFocus = useBoardUiStore((s) => s.requestFocus);
   const actions = useLeadActions(db, user.id, model);
+  useBenchHooks(model, actions);
   const [notice, setNotice] = useState('');
 
   const report = useCallback((message: string) => setNotice(message), []);

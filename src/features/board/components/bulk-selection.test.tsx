@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LocalDb } from '../../../sync/local-db.ts';
-import { settleMutation } from '../../../sync/reject.ts';
+import { settleMutations } from '../../../sync/reject.ts';
 import { rebase, rebaseTables } from '../../../sync/rebase.ts';
 import {
   ANA,
@@ -254,14 +254,16 @@ describe('selecting cards for a bulk action', () => {
     // The server's answer for one of them, through the sync layer's own refusal path.
     await act(() =>
       db.transaction('rw', rebaseTables(db), async () => {
-        const touched = await settleMutation(
+        const touched = await settleMutations(
           db,
-          {
-            mutation_id: ben.mutation_id,
-            status: 'rejected',
-            code: '42501',
-            message: 'Lead was not found',
-          },
+          [
+            {
+              mutation_id: ben.mutation_id,
+              status: 'rejected',
+              code: '42501',
+              message: 'Lead was not found',
+            },
+          ],
           new Date().toISOString(),
         );
         await rebase(db, [], touched);
