@@ -1,5 +1,6 @@
 import { SignJWT, errors, jwtVerify } from 'jose';
 import type { JWTPayload } from 'jose';
+import { cachedClaims, rememberClaims } from './verified-tokens.ts';
 
 // Tokens as Supabase issues them: HS256 with the project secret. The API keys are long-lived
 // JWTs carrying only a role; user tokens carry Supabase's session claims.
@@ -60,8 +61,18 @@ export async function signClaims(secret: string, claims: JWTPayload): Promise<st
   return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(key(secret));
 }
 
-/** Verifies signature (HS256 only: `none` and every other alg are refused), expiry and role. */
-export async function verifyToken(secret: string, token: string): Promise<Claims> {
+/**
+ * Verifies signature (HS256 only: `none` and every other alg are refused), expiry and role.
+ * A token that passed before and would pass now is answered from verified-tokens.ts; the claims
+ * are then frozen and shared, so treat them as read-only.
+ */
+export async function verifyToken(secret: string, token: string): Promise<Readonly<Claims>> {
+  return (
+    cachedClaims(secret, token) ?? rememberClaims(secret, token, await verifyFresh(secret, token))
+  );
+}
+
+async function verifyFresh(secret: string, token: string): Promise<Claims> {
   let payload: JWTPayload;
   try {
     ({ payload } = await jwtVerify(token, await verifyKey(secret), { algorithms: ['HS256'] }));

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.ts';
 import { schemaEpoch } from '../db/schema-epoch.ts';
 import { sqlLiteral } from '../db/sql-literal.ts';
+import { quoteIdent } from './build-call.ts';
 import { findFunctions } from './find-function.ts';
 import type { FunctionInfo } from './find-function.ts';
 
@@ -35,10 +36,16 @@ function cacheOf(db: Database): Map<string, CachedFunctions> {
 const key = (schema: string, name: string): string => `${schema}\u0000${name}`;
 
 /** The SQL expression (a scalar subquery) giving the current stamp of `schema.name`. */
+// One table, no join: the guard is planned again with every request (simple protocol, no plan
+// cache), and planning the pg_proc ⋈ pg_namespace join it used to be cost more CPU in Postgres
+// than anything else the server adds to a call (≈ 0.3–0.6 ms a request, measured on this
+// machine; the scan itself is one index probe either way). to_regnamespace takes an identifier,
+// so the name goes in quoted: a schema that does not exist gives NULL, no rows, stamp ''.
 export function stampSql(schema: string, name: string): string {
   return `(select coalesce(pg_catalog.string_agg(p.oid::text || ':' || p.xmin::text, ',' order by p.oid), '')
-      from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace
-     where n.nspname = ${sqlLiteral(schema)} and p.proname = ${sqlLiteral(name)})`;
+      from pg_catalog.pg_proc p
+     where p.pronamespace = pg_catalog.to_regnamespace(${sqlLiteral(quoteIdent(schema))})
+       and p.proname = ${sqlLiteral(name)})`;
 }
 
 /** A condition that is true only while the function is exactly as `entry` describes it. */

@@ -12,6 +12,8 @@ function nodeArgs(): string[] {
 
 export interface ServerProcess {
   url: string;
+  /** The backend's process id (its CPU time is read from /proc by cpu-meter.ts). */
+  pid: number | undefined;
   poolSize: string;
   stop(): Promise<void>;
 }
@@ -37,6 +39,7 @@ export async function startServerProcess(
   const [, url = '', poolSize = ''] = /listening (\S+) pool (\S+)/.exec(line) ?? [];
   return {
     url,
+    pid: child.pid,
     poolSize,
     async stop() {
       child.kill('SIGTERM');

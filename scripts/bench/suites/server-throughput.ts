@@ -16,6 +16,8 @@ import { makeRpcClients } from '../server/rpc-clients.ts';
 import type { RpcClient } from '../server/rpc-clients.ts';
 import { timeRawUpdates } from '../server/raw-updates.ts';
 import { timeSqlPushes } from '../server/sql-push.ts';
+import { cpuMeter } from '../server/cpu-meter.ts';
+import type { CpuSplit } from '../server/cpu-meter.ts';
 
 const SUITE = 'server';
 const CLIENTS = Number(process.env.BENCH_SERVER_CLIENTS ?? 50);
@@ -68,14 +70,29 @@ try {
     const raw: { perSecond: number; latencies: number[] }[] = [];
     const served: { perSecond: number; latencies: number[] }[] = [];
     const inSql: { perSecond: number; latencies: number[] }[] = [];
+    const meter = cpuMeter(admin, server.pid);
+    const cpu: { raw: CpuSplit[]; server: CpuSplit[]; sql: CpuSplit[] } = {
+      raw: [],
+      server: [],
+      sql: [],
+    };
+    const mutations = CLIENTS * PER_CLIENT;
     for (let round = 0; round < ROUNDS; round++) {
+      await meter.start();
       raw.push(await timeRawUpdates(admin, viaRaw, PER_CLIENT));
+      cpu.raw.push(await meter.stop(mutations));
+      await meter.start();
       served.push(await runServerRound(clients, PER_CLIENT));
+      cpu.server.push(await meter.stop(mutations));
+      await meter.start();
       inSql.push(await timeSqlPushes(admin, viaSql, PER_CLIENT));
+      cpu.sql.push(await meter.stop(mutations));
       say(
         `round ${round + 1}: raw ${raw.at(-1)?.perSecond.toFixed(0)}/s, ` +
           `server ${served.at(-1)?.perSecond.toFixed(0)}/s, ` +
-          `sync_push in SQL ${inSql.at(-1)?.perSecond.toFixed(0)}/s`,
+          `sync_push in SQL ${inSql.at(-1)?.perSecond.toFixed(0)}/s; CPU ms per mutation: ` +
+          `raw ${describeCpu(cpu.raw.at(-1))}, server ${describeCpu(cpu.server.at(-1))}, ` +
+          `SQL ${describeCpu(cpu.sql.at(-1))}`,
       );
     }
 
@@ -125,6 +142,24 @@ try {
       baseline: round(sqlRate, 0),
       baseline_what: `the same sync_push in SQL, ${CLIENTS} connections (raw UPDATE: ${round(rawRate, 0)}/s)`,
       ratio: round(serverRate / sqlRate),
+      target: null,
+      met: null,
+    });
+
+    // What each path costs in CPU, all processes together (informational, and far steadier than
+    // throughput on a shared machine): the ceiling on 2 cores is 2,000 ms of CPU per second.
+    const rawCpu = meanSplit(cpu.raw);
+    const serverCpu = meanSplit(cpu.server);
+    const sqlCpu = meanSplit(cpu.sql);
+    emit({
+      suite: SUITE,
+      what: `${WHAT}: CPU per mutation, bench clients + server + PostgreSQL (${describeCpu(serverCpu)}; SQL path ${describeCpu(sqlCpu)})`,
+      size,
+      value: total(serverCpu),
+      unit: 'CPU ms/mutation',
+      baseline: total(rawCpu),
+      baseline_what: `${RAW_WHAT} (${describeCpu(rawCpu)})`,
+      ratio: ratioOf(total(rawCpu), total(serverCpu)),
       target: null,
       met: null,
     });
@@ -219,6 +254,34 @@ async function historyRows(admin: pg.Pool, clients: RpcClient[]): Promise<number
 async function serverVersion(admin: pg.Pool): Promise<string> {
   const { rows } = await admin.query<{ v: string }>(`select current_setting('server_version') v`);
   return rows[0]?.v.split(' ')[0] ?? '?';
+}
+
+function describeCpu(split: CpuSplit | undefined): string {
+  if (split === undefined) return '?';
+  const ms = (n: number | null) => (n === null ? '?' : n.toFixed(2));
+  return `client ${ms(split.client)} + server ${ms(split.server)} + postgres ${ms(split.postgres)}`;
+}
+
+function meanSplit(splits: CpuSplit[]): CpuSplit {
+  const avg = (pick: (s: CpuSplit) => number | null): number | null => {
+    const values = splits.map(pick);
+    return values.some((v) => v === null) ? null : mean(values as number[]);
+  };
+  return {
+    client: avg((s) => s.client) ?? 0,
+    server: avg((s) => s.server),
+    postgres: avg((s) => s.postgres),
+  };
+}
+
+/** Client + server + PostgreSQL, or null when PostgreSQL's part could not be read. */
+function total(split: CpuSplit): number | null {
+  if (split.postgres === null) return null;
+  return round(split.client + (split.server ?? 0) + split.postgres, 2);
+}
+
+function ratioOf(baseline: number | null, value: number | null): number | null {
+  return baseline === null || value === null || value === 0 ? null : round(baseline / value);
 }
 
 function mean(values: number[]): number {
