@@ -106,6 +106,9 @@ test('columns: aligned headers, collapsible with count and sum, remembered, empt
 test('axe finds nothing serious with the "Move to…" menu open, and in dark mode', async ({
   page,
 }) => {
+  // Four full-board scans (light, dark, menu open): each card carries a Move button and a select
+  // checkbox, and on a shared 2-core machine one scan alone can take tens of seconds.
+  test.setTimeout(240_000);
   await signIn(page, DEMO.agent.name);
   await expect(list(page, 'New')).toBeVisible();
   const name = await cardName(page, 'New');
