@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { DESKTOP, openMoveMenu } from './board-support.ts';
+import { DESKTOP, openMoveMenu, storedPosition } from './board-support.ts';
 import { card, quickAdd, removeLeads, syncLine } from './offline-support.ts';
 import { DEMO, signIn } from './pipelines-support.ts';
 
@@ -52,8 +52,12 @@ test('a move made offline meets a manager’s move of the same lead: the agent i
     await context.setOffline(true);
     await moveTo(page, 'New', noah, 'Negotiation');
     await expect(syncLine(page)).toHaveText("Offline — 1 change will sync when you're back online");
+    const miaBefore = await storedPosition(maya, mia);
     await moveTo(maya, 'New', noah, 'Won');
     await moveTo(maya, 'New', mia, 'Contacted');
+    // A move shows at once and reaches the store a moment later (and only then the queue), so
+    // "All changes saved" counts only once Mia's move is written: else Ana could pull before it.
+    await expect.poll(() => storedPosition(maya, mia)).not.toBe(miaBefore);
     await expect(syncLine(maya)).toContainText('All changes saved', { timeout: 30_000 });
 
     // Ana comes back: her move reaches the server after Maya's, so it stands (today's merge)…
