@@ -89,8 +89,10 @@ export function useBulkBoard(input: BulkBoardInput) {
         leads,
         statusId,
         async (reason) => {
-          await moveMany(leads, statusId, gap, reason);
+          // Cleared as the cards land (the move shows at once), not once it is stored: a card
+          // selected in between must not be dropped from the next selection.
           clear();
+          await moveMany(leads, statusId, gap, reason);
         },
         (wip) => report(`${bulkMoveMessage(names, statusName(statusId))}${wip ? ` ${wip}` : ''}`),
       ).catch(fail);
@@ -127,9 +129,9 @@ export function useBulkBoard(input: BulkBoardInput) {
       const assignee = agentId === POOL ? null : agentId;
       const names = selected.map((l) => l.full_name);
       requestFocus(first.id, first.status_id);
+      clear(); // as for moves: the new agent shows at once
       reassignMany(selected, assignee)
         .then(() => {
-          clear();
           report(
             bulkReassignMessage(names, assignee ? agentName(assignee) : 'nobody (the shared pool)'),
           );
