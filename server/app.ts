@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Database } from './db/database.ts';
+import { isLostConnection } from './db/lost-connection.ts';
 import { serveLocalAuth } from './auth/local-auth-route.ts';
 import type { DemoSignIn } from './auth/sign-in-policy.ts';
 import { applyCors } from './http/cors.ts';
@@ -11,6 +12,7 @@ import { parseRequestTarget } from './http/request-target.ts';
 import { ApiError, sendApiError } from './http/respond.ts';
 import type { ChangeFeed } from './realtime/change-feed.ts';
 import { serveChanges } from './realtime/sse-route.ts';
+import { lostDatabaseError } from './rest/postgres-error.ts';
 import { serveRpc } from './rest/rpc-route.ts';
 
 export type NextFunction = (error?: unknown) => void;
@@ -57,6 +59,7 @@ export function createApp(deps: AppDeps): Handler {
       return;
     }
     if (error instanceof ApiError) return sendApiError(res, error);
+    if (isLostConnection(error)) return sendApiError(res, lostDatabaseError());
     onError(error);
     sendApiError(
       res,

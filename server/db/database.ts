@@ -27,8 +27,13 @@ export interface Database extends SqlExecutor {
    * in one implicit transaction, so `set_config(…, true)` ends with it and an error anywhere
    * rolls all of them back. No parameters: every value must already be an escaped literal
    * (`sqlLiteral`). Resolves with each statement's result, in order.
+   * `repeatable`: running it twice is harmless (read-only), so on PostgreSQL it is sent again on
+   * a fresh connection if the pooled one turns out to have been lost while it waited.
    */
-  batch(sql: string): Promise<QueryResult<Record<string, unknown>>[]>;
+  batch(
+    sql: string,
+    options?: { repeatable?: boolean },
+  ): Promise<QueryResult<Record<string, unknown>>[]>;
   /** How many connections it may hold at once (1 on PGlite). */
   readonly poolSize: number;
   close(): Promise<void>;

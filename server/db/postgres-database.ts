@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Database, SqlExecutor } from './database.ts';
+import { isLostConnection } from './lost-connection.ts';
 import { poolSizeFromEnv } from './pool-size.ts';
 import { toQueryResult } from './query-result.ts';
 
@@ -22,7 +23,7 @@ const typeOverrides: pg.CustomTypesConfig = {
   }) as pg.CustomTypesConfig['getTypeParser'], // the typings model it as an overloaded generic
 };
 
-type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
+type Queryable = Pick<pg.PoolClient, 'query'>;
 
 function executor(client: Queryable): SqlExecutor {
   return {
@@ -42,12 +43,19 @@ function executor(client: Queryable): SqlExecutor {
 // process. The query in flight rejects on its own; the error is kept so the connection is
 // destroyed instead of going back to the pool. One listener per client, for its whole life
 // (an error may also arrive after release, while the client is being ended).
-const watched = new WeakMap<pg.PoolClient, { lost: Error | undefined }>();
+interface Watched {
+  lost: Error | undefined;
+  /** It has carried work before: only such a client can have died while it sat in the pool. */
+  used: boolean;
+  /** The pool's loss count when it was last released (see `onConnection`). */
+  idleSince: number;
+}
+const watched = new WeakMap<pg.PoolClient, Watched>();
 
-function watchConnection(client: pg.PoolClient): { lost: Error | undefined } {
+function watchConnection(client: pg.PoolClient): Watched {
   let state = watched.get(client);
   if (state === undefined) {
-    const created: { lost: Error | undefined } = { lost: undefined };
+    const created: Watched = { lost: undefined, used: false, idleSince: 0 };
     client.on('error', (error: Error) => {
       created.lost ??= error;
     });
@@ -57,6 +65,59 @@ function watchConnection(client: pg.PoolClient): { lost: Error | undefined } {
   return state;
 }
 
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/**
+ * Runs `work` on a pooled connection. A connection the server ended while it sat idle in the
+ * pool (a restart, pg_terminate_backend) is only found out when used; the work then goes to
+ * another connection if that cannot repeat a write: the connection was known dead before
+ * anything was sent, or `mayRepeat` says so. Otherwise the lost-connection error is thrown
+ * (the API answers 503). Every lost connection is destroyed, never pooled again; and since what
+ * ends one idle connection (a restart, a failover) has usually ended them all, every connection
+ * that was idle when a loss was found is retired unused, so one loss costs one failed request,
+ * not one per pooled connection.
+ */
+async function onConnection<T>(
+  pool: pg.Pool,
+  losses: { count: number },
+  work: (client: pg.PoolClient, connection: Watched) => Promise<T>,
+  mayRepeat: () => boolean,
+): Promise<T> {
+  for (let retired = 0; ;) {
+    const client = await pool.connect();
+    const connection = watchConnection(client);
+    if (connection.used && connection.idleSince < losses.count && retired < pool.options.max) {
+      retired++;
+      client.release(new Error('retired: idle when another pooled connection was found lost'));
+      continue;
+    }
+    const wasUsed = connection.used;
+    connection.used = true;
+    const deadOnArrival = connection.lost !== undefined;
+    const release = (lost?: Error): void => {
+      connection.idleSince = losses.count;
+      client.release(lost);
+    };
+    try {
+      if (connection.lost !== undefined) throw connection.lost;
+      const result = await work(client, connection);
+      release(connection.lost);
+      return result;
+    } catch (error) {
+      const lost = connection.lost ?? (isLostConnection(error) ? asError(error) : undefined);
+      if (lost !== undefined) losses.count++;
+      release(lost);
+      // A stale pooled connection may be replaced; a brand-new one failing is a real outage.
+      if (lost !== undefined && wasUsed && (deadOnArrival || mayRepeat())) continue;
+      throw error;
+    }
+  }
+}
+
+const never = (): boolean => false;
+
 export function openPostgresDatabase(
   databaseUrl: string,
   poolSize: number = poolSizeFromEnv(),
@@ -64,39 +125,50 @@ export function openPostgresDatabase(
   const pool = new pg.Pool({ connectionString: databaseUrl, types: typeOverrides, max: poolSize });
   // An idle client losing its connection (server restart) must not crash the process.
   pool.on('error', () => undefined);
-  const direct = executor(pool);
+  const losses = { count: 0 };
+  const run = <T>(
+    work: (client: pg.PoolClient, connection: Watched) => Promise<T>,
+    mayRepeat: () => boolean = never,
+  ): Promise<T> => onConnection(pool, losses, work, mayRepeat);
 
   return {
     engine: 'postgres',
     poolSize,
-    query: (sql, params) => direct.query(sql, params),
-    exec: (sql) => direct.exec(sql),
+    query: (sql, params) => run((client) => executor(client).query(sql, params)),
+    exec: (sql) => run((client) => executor(client).exec(sql)),
     async transaction(fn) {
-      const client = await pool.connect();
-      const connection = watchConnection(client);
-      const release = (error?: Error): void => client.release(error ?? connection.lost);
-      try {
-        await client.query('begin');
-        const result = await fn(executor(client));
-        await client.query('commit');
-        release();
-        return result;
-      } catch (error) {
-        // If the rollback itself fails the connection is unusable: destroy it instead of reusing it.
-        const rollbackError = connection.lost
-          ? connection.lost
-          : await client.query('rollback').then(
-              () => undefined,
-              (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
-            );
-        release(rollbackError);
-        throw error;
-      }
+      // Until BEGIN has been answered nothing of `fn` has run: a lost connection there is safe
+      // to retry whatever `fn` does.
+      let begun = false;
+      return run(
+        async (client, connection) => {
+          begun = false;
+          await client.query('begin');
+          begun = true;
+          try {
+            const result = await fn(executor(client));
+            await client.query('commit');
+            return result;
+          } catch (error) {
+            // If the rollback itself fails the connection is unusable: destroy it, not reuse it.
+            if (connection.lost === undefined) {
+              await client.query('rollback').catch((e: unknown) => {
+                connection.lost ??= asError(e);
+              });
+            }
+            throw error;
+          }
+        },
+        () => !begun,
+      );
     },
-    async batch(sql) {
+    async batch(sql, options) {
       // No parameters: node-postgres sends one simple Query message and hands back one result
       // per statement (a lone statement comes back unwrapped).
-      const result = (await pool.query(sql)) as pg.QueryResult | pg.QueryResult[];
+      const result = await run(
+        (client) => client.query(sql) as Promise<pg.QueryResult | pg.QueryResult[]>,
+        () => options?.repeatable === true,
+      );
       return (Array.isArray(result) ? result : [result]).map((r) =>
         toQueryResult(r.rows as Record<string, unknown>[], r.command, r.rowCount),
       );

@@ -3,6 +3,7 @@ import type { Claims } from '../auth/tokens.ts';
 import { ApiError } from '../http/respond.ts';
 import { buildCall } from './build-call.ts';
 import { schemaEpoch } from '../db/schema-epoch.ts';
+import { isLostConnection } from '../db/lost-connection.ts';
 import { sqlLiteral } from '../db/sql-literal.ts';
 import { chooseFunction } from './find-function.ts';
 import type { CallShape, FunctionInfo } from './find-function.ts';
@@ -60,10 +61,11 @@ export async function callFunction(db: Database, req: RpcRequest): Promise<RpcRe
       results = await db.batch(
         `${settingsSql(req, readOnly)};\n` +
           `select _call.body from (${call.sql}) as _call where ${stampGuard(req.schema, req.name, entry)}`,
+        { repeatable: readOnly },
       );
     } catch (error) {
       // Parse-time errors (a dropped function, changed argument names) come before the guard.
-      if (fresh || !(await changedSince(db, req, entry))) throw error;
+      if (isLostConnection(error) || fresh || !(await changedSince(db, req, entry))) throw error;
       results = undefined;
     }
     const row = results?.[1]?.rows[0];

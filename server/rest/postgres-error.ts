@@ -88,3 +88,13 @@ function customError(error: PgErrorFields): ApiError {
     });
   }
 }
+
+// PostgREST answers 503 when it loses its database; a client may retry (sync_push is exactly
+// once, so resending it is safe). A write in flight may or may not have committed.
+export function lostDatabaseError(): ApiError {
+  return new ApiError(503, {
+    code: 'PGRST001',
+    message: 'The connection to the database was lost while answering; try again',
+    hint: 'A write sent with this request may or may not have been applied',
+  });
+}

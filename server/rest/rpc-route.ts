@@ -5,8 +5,9 @@ import { readJsonBody } from '../http/read-body.ts';
 import type { JsonBody } from '../http/read-body.ts';
 import { ApiError, sendJson, sendJsonText, sendNoContent } from '../http/respond.ts';
 import type { ChangeFeed } from '../realtime/change-feed.ts';
+import { isLostConnection } from '../db/lost-connection.ts';
 import { callFunction } from './call-function.ts';
-import { apiErrorFromPostgres, isPostgresError } from './postgres-error.ts';
+import { apiErrorFromPostgres, isPostgresError, lostDatabaseError } from './postgres-error.ts';
 
 export const EXPOSED_SCHEMAS = ['public'];
 
@@ -44,6 +45,7 @@ export async function serveRpc(
       headers: headersForSql(req),
     });
   } catch (error) {
+    if (isLostConnection(error)) throw lostDatabaseError();
     if (isPostgresError(error)) throw apiErrorFromPostgres(error, auth.claims.role !== 'anon');
     throw error;
   }
