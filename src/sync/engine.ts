@@ -4,7 +4,6 @@ import { retryDelay } from './backoff.ts';
 import { markAway } from './conflicts/away.ts';
 import type { LocalDb } from './local-db.ts';
 import { META_KEYS } from './local-db.ts';
-import { syncOnce } from './sync-once.ts';
 import type { ChangeSignal } from './signals/change-signal.ts';
 import { SyncRequestError } from './sync-api.ts';
 import type { SyncStatus } from './sync-status.ts';
@@ -46,16 +45,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { db, userId } = options;
   async function client(): Promise<SupabaseClient> {
     if (typeof options.supabase !== 'function') return options.supabase;
-    try {
-      return await options.supabase();
-    } catch (error) {
-      // The library could not be fetched: like a request with no answer, retried with backoff.
-      throw new SyncRequestError(
-        error instanceof Error ? error.message : String(error),
-        0,
-        undefined,
-      );
-    }
+    return fetchedOrOffline(options.supabase());
   }
   const locks =
     options.locks !== undefined
@@ -91,7 +81,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     clearTimeout(retryTimer);
     setStatus({ syncing: true, retryAt: null });
     try {
-      const supabase = await client();
+      const [supabase, { syncOnce }] = await Promise.all([client(), loadSyncOnce()]);
       await withLock(async () => {
         await syncOnce(db, supabase, {
           ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}),
@@ -238,4 +228,29 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
 function browserOnline(): boolean {
   return typeof navigator === 'undefined' || navigator.onLine !== false;
+}
+
+// Push, pull, rebase and the conflict check (sync-once.ts and what it imports) are needed only
+// once a sync runs, after the board has painted from the local store: a chunk of their own,
+// fetched with supabase-js, off the board's first paint (docs/performance.md, bundle).
+let syncOnceModule: Promise<typeof import('./sync-once.ts')> | null = null;
+function loadSyncOnce(): Promise<typeof import('./sync-once.ts')> {
+  syncOnceModule ??= import('./sync-once.ts').catch((error: unknown) => {
+    syncOnceModule = null; // not fetched (offline before the worker cached it): try again later
+    throw error;
+  });
+  return fetchedOrOffline(syncOnceModule);
+}
+
+/** Code that could not be fetched is like a request with no answer: retried with backoff. */
+async function fetchedOrOffline<T>(loading: Promise<T>): Promise<T> {
+  try {
+    return await loading;
+  } catch (error) {
+    throw new SyncRequestError(
+      error instanceof Error ? error.message : String(error),
+      0,
+      undefined,
+    );
+  }
 }
