@@ -1,7 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
-import { registerServiceWorker } from './app/update/register-service-worker.ts';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Missing #root element in index.html');
@@ -14,4 +13,10 @@ createRoot(root).render(
 // Which build this page runs (tests and bug reports read it; see vite.config.ts).
 document.documentElement.dataset.build =
   (import.meta.env.VITE_BUILD_ID as string | undefined) ?? 'dev';
-registerServiceWorker();
+// workbox-window is not needed to paint: its chunk loads right after (and is precached too).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  void import('./app/update/register-service-worker.ts').then(
+    ({ registerServiceWorker }) => registerServiceWorker(),
+    (error: unknown) => console.warn('Leadlanes: service worker code did not load', error),
+  );
+}
