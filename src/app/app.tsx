@@ -7,6 +7,7 @@ import { SignInAgain } from './session/sign-in-again.tsx';
 import { useSessionKeeper } from './session/use-session-keeper.ts';
 import { AppProviders } from './providers.tsx';
 import { useBackendClient } from './use-backend-client.ts';
+import { useUnsavedWritesGuard } from './use-unsaved-writes-guard.ts';
 import { useWorkspace } from './use-workspace.ts';
 import { UpdatePrompt } from './update/update-prompt.tsx';
 import { WorkspaceRoutes } from './workspace-routes.tsx';
@@ -58,6 +59,7 @@ function SignedInApp(props: {
 }) {
   const workspace = useWorkspace(props.user.id, backendConfig, props.loadSupabase);
   useSessionKeeper(backendConfig, props.supabase, props.user.id);
+  useUnsavedWritesGuard();
   if (workspace.state === 'opening') {
     return (
       <p className="page-state" role="status">

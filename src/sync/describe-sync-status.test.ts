@@ -25,6 +25,17 @@ describe('describeSyncStatus', () => {
     expect(line({ lastSyncedAt: at(-5) }).state).toBe('saved');
   });
 
+  it('says "Saving…", never "All changes saved", while a local write is not yet stored', () => {
+    const saved = { ...INITIAL_STATUS, lastSyncedAt: at(-5) };
+    expect(describeSyncStatus(saved, NOW, true, 1)).toMatchObject({
+      state: 'syncing',
+      text: 'Saving…',
+    });
+    expect(describeSyncStatus(saved, NOW, true, 0).state).toBe('saved');
+    // The more urgent states still win: offline is told even while writing.
+    expect(describeSyncStatus({ ...saved, online: false }, NOW, false, 1).state).toBe('offline');
+  });
+
   it('never puts the raw error in the text; it is the detail', () => {
     const described = line({ lastError: 'TypeError: Failed to fetch', lastErrorStatus: 0 });
     expect(described.text).toBe("Can't reach the server");

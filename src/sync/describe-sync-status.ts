@@ -44,6 +44,8 @@ export function describeSyncStatus(
   status: SyncStatus,
   now: number,
   browserOnline = true,
+  /** Local writes not yet committed to IndexedDB (local-writes.ts): never "All changes saved". */
+  writing = 0,
 ): SyncLine {
   const base = { progress: null, detail: null };
   const { pendingCount } = status;
@@ -94,6 +96,7 @@ export function describeSyncStatus(
   if (pendingCount > 0) {
     return { ...base, state: 'waiting', text: `${changes(pendingCount)} waiting to sync` };
   }
+  if (writing > 0) return { ...base, state: 'syncing', text: 'Saving…' };
   return {
     ...base,
     state: 'saved',

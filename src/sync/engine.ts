@@ -1,6 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { liveQuery } from 'dexie';
 import { retryDelay } from './backoff.ts';
+import type * as SyncOnce from './sync-once.ts';
 import { markAway } from './conflicts/away.ts';
 import type { LocalDb } from './local-db.ts';
 import { META_KEYS } from './local-db.ts';
@@ -233,8 +234,9 @@ function browserOnline(): boolean {
 // Push, pull, rebase and the conflict check (sync-once.ts and what it imports) are needed only
 // once a sync runs, after the board has painted from the local store: a chunk of their own,
 // fetched with supabase-js, off the board's first paint (docs/performance.md, bundle).
-let syncOnceModule: Promise<typeof import('./sync-once.ts')> | null = null;
-function loadSyncOnce(): Promise<typeof import('./sync-once.ts')> {
+type SyncOnceModule = typeof SyncOnce;
+let syncOnceModule: Promise<SyncOnceModule> | null = null;
+function loadSyncOnce(): Promise<SyncOnceModule> {
   syncOnceModule ??= import('./sync-once.ts').catch((error: unknown) => {
     syncOnceModule = null; // not fetched (offline before the worker cached it): try again later
     throw error;

@@ -1,5 +1,6 @@
 import type { LocalDb } from './local-db.ts';
 import { META_KEYS, getClientId, replicaTables } from './local-db.ts';
+import { trackLocalWrite } from './local-writes.ts';
 import { createLocalWriter } from './mutations/local-writer.ts';
 import type { MutationInput, MutationName } from './mutations/registry.ts';
 import { mutationDef } from './mutations/registry.ts';
@@ -44,7 +45,15 @@ export async function mutate<N extends MutationName>(
  * its own id, so the server accepts or refuses each one by itself and a refusal rolls back only
  * that one (reject.ts).
  */
-export async function mutateMany(
+export function mutateMany(
+  db: LocalDb,
+  calls: readonly MutationCall[],
+): Promise<MutationReceipt[]> {
+  // Counted from the call (the board has already shown the change) until IndexedDB commits.
+  return trackLocalWrite(() => validateAndStore(db, calls));
+}
+
+async function validateAndStore(
   db: LocalDb,
   calls: readonly MutationCall[],
 ): Promise<MutationReceipt[]> {

@@ -1,6 +1,7 @@
 import { AlertTriangle, Cloud, CloudOff, RefreshCw } from 'lucide-react';
-import { useId, useState } from 'react';
+import { useId, useState, useSyncExternalStore } from 'react';
 import { describeSyncStatus, type SyncLine } from '../../../sync/describe-sync-status.ts';
+import { localWritesInFlight, subscribeLocalWrites } from '../../../sync/local-writes.ts';
 import { useNow } from '../../../lib/use-now.ts';
 import { useSyncStatus, type SyncStatusSource } from '../hooks/use-sync-state.ts';
 
@@ -19,7 +20,8 @@ export function SyncStatusIndicator({ engine }: { engine: SyncStatusSource }) {
   // Every second while counting down to a retry; twice a minute for "synced 2 min ago".
   const now = useNow(status.retryAt ? 1000 : 30_000);
   // The engine re-emits its status on the browser's online/offline events, so this stays fresh.
-  const line = describeSyncStatus(status, now, navigator.onLine);
+  const writing = useSyncExternalStore(subscribeLocalWrites, localWritesInFlight);
+  const line = describeSyncStatus(status, now, navigator.onLine, writing);
   const Icon = ICONS[line.state];
   return (
     // A group, not a live region: it changes on every sync and would keep interrupting.
