@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { otherErrors, refusalErrors, schemaErrors } from './form-errors.ts';
 import { MutationValidationError } from './validation-error.ts';
 
@@ -20,7 +20,10 @@ describe('refusals by form field', () => {
   });
 
   it('checks values against a schema with the same mapping', () => {
-    const schema = z.object({ name: z.string().min(1, 'Name is required'), n: z.number() });
+    const schema = z.object({
+      name: z.string().check(z.minLength(1, 'Name is required')),
+      n: z.number(),
+    });
     expect(schemaErrors(schema, { name: '', n: 1 })).toEqual({ name: 'Name is required' });
     expect(schemaErrors(schema, { name: 'ok', n: 1 })).toEqual({});
   });

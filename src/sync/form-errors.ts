@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { MutationValidationError } from './validation-error.ts';
 
 // One way for every form to show a refusal: messages keyed by the form field they concern (the
@@ -26,7 +26,7 @@ export function refusalErrors(error: unknown): FormErrors {
 }
 
 /** A form's values checked against (part of) a mutation's args schema, before anything is queued. */
-export function schemaErrors(schema: z.ZodType, values: unknown): FormErrors {
+export function schemaErrors(schema: z.ZodMiniType, values: unknown): FormErrors {
   const parsed = schema.safeParse(values);
   return parsed.success ? {} : errorsByField(MutationValidationError.messagesByPath(parsed.error));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { createPipeline } from './mutations/create-pipeline.ts';
 import { leadFields, statusFields } from './mutations/fields.ts';
 import { maxLengthOf } from './schema-limits.ts';
@@ -10,7 +10,7 @@ describe('maxLengthOf', () => {
     expect(maxLengthOf(createPipeline.args.shape.description)).toBe(2000);
     expect(maxLengthOf(statusFields.name)).toBe(80);
     expect(maxLengthOf(leadFields.notes)).toBe(10_000);
-    expect(maxLengthOf(leadFields.email.default(null))).toBe(320);
+    expect(maxLengthOf(z._default(leadFields.email, null))).toBe(320);
   });
 
   it('has no limit for what is not bounded text', () => {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 /** A mutation refused on this device before anything was written (bad input or local state). */
 export class MutationValidationError extends Error {
@@ -16,7 +16,7 @@ export class MutationValidationError extends Error {
   }
 
   /** A zod parse's issues by argument path ('patch.email', '' for the whole object). */
-  static messagesByPath(error: z.ZodError): Record<string, string[]> {
+  static messagesByPath(error: z.core.$ZodError): Record<string, string[]> {
     const out: Record<string, string[]> = {};
     for (const issue of error.issues)
       (out[issue.path.map(String).join('.')] ??= []).push(issue.message);

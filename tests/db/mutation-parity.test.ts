@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { applyMigrations } from '../../server/db/apply-migrations.ts';
 import type { SqlExecutor } from '../../server/db/database.ts';
 import { MUTATIONS } from '../../src/sync/mutations/registry.ts';
@@ -22,7 +22,7 @@ async function serverMutations(db: SqlExecutor): Promise<Map<string, string[]>> 
   return new Map(rows.map((r) => [r.name, functionKeySets(r.source)]));
 }
 
-function clientMutations(defs: Record<string, { args: z.ZodType }>): Map<string, string[]> {
+function clientMutations(defs: Record<string, { args: z.ZodMiniType }>): Map<string, string[]> {
   return new Map(Object.entries(defs).map(([name, def]) => [name, schemaKeySets(def.args)]));
 }
 
@@ -72,7 +72,7 @@ describe(`registry ↔ sync_mutations parity (${engineName})`, () => {
     const client = clientMutations({
       ...MUTATIONS,
       archive_lead: { args: z.object({ id: z.string() }) },
-      move_lead: { args: MUTATIONS.move_lead.args.extend({ note: z.string() }) },
+      move_lead: { args: z.extend(MUTATIONS.move_lead.args, { note: z.string() }) },
     });
     expect(parityDifferences(client, await serverMutations(t.db))).toEqual([
       'archive_lead: in the registry, no sync_mutations.archive_lead(jsonb)',

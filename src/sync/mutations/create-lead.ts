@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { assertStatusInPipeline } from './checks.ts';
 import { id, leadFields, position } from './fields.ts';
 import { lastPositionInColumn } from '../read-models/column-query.ts';
@@ -9,22 +9,20 @@ import { positionBetween } from '../ordering.ts';
 export const createLead = defineMutation({
   name: 'create_lead',
   group: 'leads',
-  args: z
-    .object({
-      id,
-      full_name: leadFields.full_name,
-      email: leadFields.email.default(null),
-      phone: leadFields.phone.default(null),
-      product: leadFields.product.default('auto'),
-      estimated_premium: leadFields.estimated_premium.default(null),
-      source: leadFields.source.default(null),
-      assigned_to: leadFields.assigned_to.default(null),
-      notes: leadFields.notes.default(null),
-      pipeline_id: id,
-      status_id: id,
-      position: position.optional(),
-    })
-    .strict(),
+  args: z.strictObject({
+    id,
+    full_name: leadFields.full_name,
+    email: z._default(leadFields.email, null),
+    phone: z._default(leadFields.phone, null),
+    product: z._default(leadFields.product, 'auto'),
+    estimated_premium: z._default(leadFields.estimated_premium, null),
+    source: z._default(leadFields.source, null),
+    assigned_to: z._default(leadFields.assigned_to, null),
+    notes: z._default(leadFields.notes, null),
+    pipeline_id: id,
+    status_id: id,
+    position: z.optional(position),
+  }),
   async prepare(w, args) {
     const position =
       args.position ??

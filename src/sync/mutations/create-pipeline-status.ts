@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { assertExists, assertUniqueStatusName } from './checks.ts';
 import { NEW_STATUS_FORECAST, id, newStatusFields } from './fields.ts';
 import { defineMutation } from './mutation-def.ts';
@@ -7,14 +7,12 @@ import { defineMutation } from './mutation-def.ts';
 export const createPipelineStatus = defineMutation({
   name: 'create_pipeline_status',
   group: 'pipelines',
-  args: z
-    .object({
-      id,
-      pipeline_id: id,
-      ...newStatusFields,
-      display_order: z.number().int().min(0).max(1_000_000).optional(),
-    })
-    .strict(),
+  args: z.strictObject({
+    id,
+    pipeline_id: id,
+    ...newStatusFields,
+    display_order: z.optional(z.number().check(z.int(), z.gte(0), z.lte(1_000_000))),
+  }),
   async prepare(w, args) {
     if (args.display_order !== undefined) return args;
     const siblings = await w.db.pipeline_statuses

@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { NEW_STATUS_FORECAST, description, id, newStatusFields, pipelineName } from './fields.ts';
 import { defineMutation } from './mutation-def.ts';
 import { MutationValidationError } from '../validation-error.ts';
 import { nameKey } from './text-rules.ts';
 
-const newStatus = z.object({ id, ...newStatusFields }).strict();
+const newStatus = z.strictObject({ id, ...newStatusFields });
 
 /**
  * A pipeline, optionally with its statuses (ids made on the device: "start from a template").
@@ -13,15 +13,13 @@ const newStatus = z.object({ id, ...newStatusFields }).strict();
 export const createPipeline = defineMutation({
   name: 'create_pipeline',
   group: 'pipelines',
-  args: z
-    .object({
-      id,
-      name: pipelineName,
-      description: description.default(null),
-      display_order: z.number().int().min(0).max(1_000_000).optional(),
-      statuses: z.array(newStatus).max(50, 'At most 50 statuses').default([]),
-    })
-    .strict(),
+  args: z.strictObject({
+    id,
+    name: pipelineName,
+    description: z._default(description, null),
+    display_order: z.optional(z.number().check(z.int(), z.gte(0), z.lte(1_000_000))),
+    statuses: z._default(z.array(newStatus).check(z.maxLength(50, 'At most 50 statuses')), []),
+  }),
   async prepare(w, args) {
     if (args.display_order !== undefined) return args;
     const last = await w.db.pipelines.orderBy('display_order').last();

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { id } from './fields.ts';
 import { defineMutation } from './mutation-def.ts';
 
@@ -6,7 +6,7 @@ import { defineMutation } from './mutation-def.ts';
 export const deleteLead = defineMutation({
   name: 'delete_lead',
   group: 'leads',
-  args: z.object({ id }).strict(),
+  args: z.strictObject({ id }),
   async applyLocal(w, args) {
     const history = await w.db.lead_status_history.where('lead_id').equals(args.id).primaryKeys();
     for (const historyId of history) await w.delete('lead_status_history', historyId);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { assertExists, assertStatusInPipeline } from './checks.ts';
 import { id } from './fields.ts';
 import { defineMutation } from './mutation-def.ts';
@@ -8,7 +8,7 @@ import { MutationValidationError } from '../validation-error.ts';
 export const deletePipelineStatus = defineMutation({
   name: 'delete_pipeline_status',
   group: 'pipelines',
-  args: z.object({ id, move_leads_to_status_id: id.optional() }).strict(),
+  args: z.strictObject({ id, move_leads_to_status_id: z.optional(id) }),
   async check(w, args) {
     const m = 'delete_pipeline_status';
     await assertExists(w, m, 'pipeline_statuses', args.id);

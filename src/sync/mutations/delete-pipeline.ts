@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { assertExists } from './checks.ts';
 import { id } from './fields.ts';
 import { defineMutation } from './mutation-def.ts';
@@ -12,15 +12,10 @@ import { MutationValidationError } from '../validation-error.ts';
 export const deletePipeline = defineMutation({
   name: 'delete_pipeline',
   group: 'pipelines',
-  args: z
-    .object({
-      id,
-      move_to: z
-        .object({ pipeline_id: id, status_map: z.record(id, id) })
-        .strict()
-        .optional(),
-    })
-    .strict(),
+  args: z.strictObject({
+    id,
+    move_to: z.optional(z.strictObject({ pipeline_id: id, status_map: z.record(id, id) })),
+  }),
   async check(w, args) {
     const m = 'delete_pipeline';
     await assertExists(w, m, 'pipelines', args.id);

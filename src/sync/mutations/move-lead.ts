@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MutationValidationError } from '../validation-error.ts';
 import { assertExists, assertStatusInPipeline } from './checks.ts';
 import { id, lostReason, position } from './fields.ts';
@@ -17,18 +17,16 @@ import { defineMutation } from './mutation-def.ts';
 export const moveLead = defineMutation({
   name: 'move_lead',
   group: 'leads',
-  args: z
-    .object({
-      id,
-      pipeline_id: id,
-      status_id: id,
-      position,
-      lost_reason: lostReason.optional(),
-      restore_status_changed_at: z.iso
-        .datetime({ offset: true, message: 'Must be a date and time with a time zone' })
-        .optional(),
-    })
-    .strict(),
+  args: z.strictObject({
+    id,
+    pipeline_id: id,
+    status_id: id,
+    position,
+    lost_reason: z.optional(lostReason),
+    restore_status_changed_at: z.optional(
+      z.iso.datetime({ offset: true, message: 'Must be a date and time with a time zone' }),
+    ),
+  }),
   async check(w, args) {
     await assertExists(w, 'move_lead', 'leads', args.id);
     await assertStatusInPipeline(w, 'move_lead', args.pipeline_id, args.status_id);

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { LocalWriter } from './local-writer.ts';
 
 /**
@@ -19,7 +19,10 @@ import type { LocalWriter } from './local-writer.ts';
 export type MutationGroup = 'leads' | 'pipelines';
 
 /** `P`: the stored args, after `prepare` (e.g. a create_lead always has its position by then). */
-export interface MutationDef<S extends z.ZodType = z.ZodType, P extends z.output<S> = z.output<S>> {
+export interface MutationDef<
+  S extends z.ZodMiniType = z.ZodMiniType,
+  P extends z.output<S> = z.output<S>,
+> {
   readonly name: string;
   readonly group: MutationGroup;
   readonly args: S;
@@ -28,7 +31,7 @@ export interface MutationDef<S extends z.ZodType = z.ZodType, P extends z.output
   applyLocal(w: LocalWriter, args: P): Promise<void>;
 }
 
-export function defineMutation<S extends z.ZodType, P extends z.output<S> = z.output<S>>(
+export function defineMutation<S extends z.ZodMiniType, P extends z.output<S> = z.output<S>>(
   def: MutationDef<S, P>,
 ): MutationDef<S, P> {
   return def;

@@ -17,3 +17,13 @@ describe('mutation groups come from the definitions', () => {
     expect(mutationGroup('toString')).toBeUndefined();
   });
 });
+
+describe('argument messages', () => {
+  it('uses English defaults where a rule sets no message of its own (zod/mini has no locale)', () => {
+    const refused = MUTATIONS.reorder_pipelines.args.safeParse({ ids: [], extra: 1 });
+    expect(refused.error?.issues.map((issue) => issue.message)).toEqual([
+      'Too small: expected array to have >=1 items',
+      'Unrecognized key: "extra"',
+    ]);
+  });
+});

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { createLead } from './create-lead.ts';
 import { createPipeline } from './create-pipeline.ts';
 import { createPipelineStatus } from './create-pipeline-status.ts';

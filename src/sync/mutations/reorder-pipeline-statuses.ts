@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { id } from './fields.ts';
 import { defineMutation } from './mutation-def.ts';
 
@@ -6,16 +6,14 @@ import { defineMutation } from './mutation-def.ts';
 export const reorderPipelineStatuses = defineMutation({
   name: 'reorder_pipeline_statuses',
   group: 'pipelines',
-  args: z
-    .object({
-      pipeline_id: id,
-      ids: z
-        .array(id)
-        .min(1)
-        .max(200)
-        .refine((ids) => new Set(ids).size === ids.length, 'An id appears twice'),
-    })
-    .strict(),
+  args: z.strictObject({
+    pipeline_id: id,
+    ids: z.array(id).check(
+      z.minLength(1),
+      z.maxLength(200),
+      z.refine((ids) => new Set(ids).size === ids.length, 'An id appears twice'),
+    ),
+  }),
   async applyLocal(w, args) {
     for (const [i, statusId] of args.ids.entries()) {
       const s = await w.get('pipeline_statuses', statusId);

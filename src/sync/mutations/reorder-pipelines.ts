@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { id } from './fields.ts';
 import { defineMutation } from './mutation-def.ts';
 
@@ -6,15 +6,13 @@ import { defineMutation } from './mutation-def.ts';
 export const reorderPipelines = defineMutation({
   name: 'reorder_pipelines',
   group: 'pipelines',
-  args: z
-    .object({
-      ids: z
-        .array(id)
-        .min(1)
-        .max(500)
-        .refine((ids) => new Set(ids).size === ids.length, 'An id appears twice'),
-    })
-    .strict(),
+  args: z.strictObject({
+    ids: z.array(id).check(
+      z.minLength(1),
+      z.maxLength(500),
+      z.refine((ids) => new Set(ids).size === ids.length, 'An id appears twice'),
+    ),
+  }),
   async applyLocal(w, args) {
     for (const [i, pipelineId] of args.ids.entries()) {
       const p = await w.get('pipelines', pipelineId);

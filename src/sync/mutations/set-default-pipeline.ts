@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { assertExists } from './checks.ts';
 import { id } from './fields.ts';
 import { defineMutation } from './mutation-def.ts';
@@ -7,7 +7,7 @@ import { defineMutation } from './mutation-def.ts';
 export const setDefaultPipeline = defineMutation({
   name: 'set_default_pipeline',
   group: 'pipelines',
-  args: z.object({ id }).strict(),
+  args: z.strictObject({ id }),
   async check(w, args) {
     await assertExists(w, 'set_default_pipeline', 'pipelines', args.id);
   },

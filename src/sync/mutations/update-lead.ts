@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { id, leadFields, nonEmptyPatch } from './fields.ts';
 import { applyPatch } from './apply-patch.ts';
 import { defineMutation } from './mutation-def.ts';
@@ -12,7 +12,7 @@ import { assertExists } from './checks.ts';
 export const updateLead = defineMutation({
   name: 'update_lead',
   group: 'leads',
-  args: z.object({ id, patch: nonEmptyPatch(leadFields) }).strict(),
+  args: z.strictObject({ id, patch: nonEmptyPatch(leadFields) }),
   async check(w, args) {
     await assertExists(w, 'update_lead', 'leads', args.id);
   },

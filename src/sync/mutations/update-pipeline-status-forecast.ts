@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MutationValidationError } from '../validation-error.ts';
 import { assertExists } from './checks.ts';
 import { id, nonEmptyPatch, stageForecastFields } from './fields.ts';
@@ -13,18 +13,18 @@ import { defineMutation } from './mutation-def.ts';
 export const updatePipelineStatusForecast = defineMutation({
   name: 'update_pipeline_status_forecast',
   group: 'pipelines',
-  args: z
-    .object({
-      id,
-      patch: nonEmptyPatch(stageForecastFields).refine(
+  args: z.strictObject({
+    id,
+    patch: nonEmptyPatch(stageForecastFields).check(
+      z.refine(
         (p) =>
           p.win_probability === undefined ||
           ((p.outcome !== 'won' || p.win_probability === 100) &&
             (p.outcome !== 'lost' || p.win_probability === 0)),
         'A won stage has a win probability of 100, a lost one of 0',
       ),
-    })
-    .strict(),
+    ),
+  }),
   async check(w, args) {
     await assertExists(w, 'update_pipeline_status_forecast', 'pipeline_statuses', args.id);
     const status = await w.get('pipeline_statuses', args.id);

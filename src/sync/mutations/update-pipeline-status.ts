@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { assertExists, assertUniqueStatusName } from './checks.ts';
 import { id, nonEmptyPatch, statusFields } from './fields.ts';
 import { applyPatch } from './apply-patch.ts';
@@ -8,7 +8,7 @@ import { defineMutation } from './mutation-def.ts';
 export const updatePipelineStatus = defineMutation({
   name: 'update_pipeline_status',
   group: 'pipelines',
-  args: z.object({ id, patch: nonEmptyPatch(statusFields) }).strict(),
+  args: z.strictObject({ id, patch: nonEmptyPatch(statusFields) }),
   async check(w, args) {
     await assertExists(w, 'update_pipeline_status', 'pipeline_statuses', args.id);
     const status = await w.get('pipeline_statuses', args.id);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { assertExists } from './checks.ts';
 import { description, id, nonEmptyPatch, pipelineName } from './fields.ts';
 import { applyPatch } from './apply-patch.ts';
@@ -8,7 +8,7 @@ import { defineMutation } from './mutation-def.ts';
 export const updatePipeline = defineMutation({
   name: 'update_pipeline',
   group: 'pipelines',
-  args: z.object({ id, patch: nonEmptyPatch({ name: pipelineName, description }) }).strict(),
+  args: z.strictObject({ id, patch: nonEmptyPatch({ name: pipelineName, description }) }),
   async check(w, args) {
     await assertExists(w, 'update_pipeline', 'pipelines', args.id);
   },

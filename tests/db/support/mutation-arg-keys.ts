@@ -1,27 +1,27 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 // The argument keys each side of a mutation accepts, as a sorted list of key sets (one per JSON
 // object the mutation reads: its args, a `patch`, each item of `statuses`, a `move_to`). Paths are
 // left out on purpose: the SQL names them by local variable (`p`, `st`), the schema by key.
 
 /** Every object shape in a zod schema, looking through optional/nullable/default/pipe/array. */
-export function schemaKeySets(schema: z.ZodType): string[] {
+export function schemaKeySets(schema: z.core.$ZodType): string[] {
   const sets: string[] = [];
-  const visit = (s: z.ZodType): void => {
-    if (s instanceof z.ZodObject) {
-      const shape = s.shape as Record<string, z.ZodType>;
+  const visit = (s: z.core.$ZodType): void => {
+    if (s instanceof z.core.$ZodObject) {
+      const shape = s._zod.def.shape;
       sets.push(Object.keys(shape).sort().join(','));
       Object.values(shape).forEach(visit);
     } else if (
-      s instanceof z.ZodOptional ||
-      s instanceof z.ZodNullable ||
-      s instanceof z.ZodDefault
+      s instanceof z.core.$ZodOptional ||
+      s instanceof z.core.$ZodNullable ||
+      s instanceof z.core.$ZodDefault
     ) {
-      visit(s.unwrap() as z.ZodType);
-    } else if (s instanceof z.ZodPipe) {
-      visit(s.in as z.ZodType);
-    } else if (s instanceof z.ZodArray) {
-      visit(s.element as z.ZodType);
+      visit(s._zod.def.innerType);
+    } else if (s instanceof z.core.$ZodPipe) {
+      visit(s._zod.def.in);
+    } else if (s instanceof z.core.$ZodArray) {
+      visit(s._zod.def.element);
     }
     // z.record (status_map) has keys chosen by the caller: no fixed set to compare.
   };

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../../../lib/zod-messages.ts';
 import type { StoredSession } from '../store/auth-session-store.ts';
 
 // The local backend's demo sign-in (server/auth/local-auth-route.ts). Local mode only.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { schemaErrors, type FormErrors } from '../../../sync/form-errors.ts';
 import { stageForecastFields } from '../../../sync/mutations/fields.ts';
 import type { PipelineStatus, StageOutcome } from '../../../sync/types.ts';

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import type { FormErrors } from '../../../sync/form-errors.ts';
 import { schemaErrors } from '../../../sync/form-errors.ts';
 import { createPipeline } from '../../../sync/mutations/create-pipeline.ts';
@@ -12,7 +13,7 @@ import { findDuplicateName } from './status-names.ts';
 
 export type PipelineFormValues = { name: string; description: string };
 
-const pipelineSchema = createPipeline.args.pick({ name: true, description: true });
+const pipelineSchema = z.pick(createPipeline.args, { name: true, description: true });
 
 /** Input limits, read from the schema (the inputs' maxLength). */
 export const PIPELINE_LIMITS = {
@@ -44,7 +45,7 @@ export function statusFormValues(status?: PipelineStatus): StatusFormValues {
   };
 }
 
-const statusSchema = createPipelineStatus.args.pick({
+const statusSchema = z.pick(createPipelineStatus.args, {
   name: true,
   description: true,
   color_hex: true,
