@@ -46,7 +46,9 @@ export function isBackendPath(url: string | undefined): boolean {
  */
 export function createApp(deps: AppDeps): Handler {
   const onError = deps.onError ?? ((error: unknown) => console.error('[local-backend]', error));
-  const fail = (req: IncomingMessage, res: ServerResponse, error: unknown): void => {
+  const fail = (req: IncomingMessage, res: ServerResponse, thrown: unknown): void => {
+    // A lost database connection, from whichever route, is answered 503 ("try again").
+    const error = isLostConnection(thrown) ? lostDatabaseError() : thrown;
     // Whatever went wrong stays inside this request: answer it, never rethrow.
     req.resume();
     if (req.destroyed && !(error instanceof ApiError)) {
@@ -59,7 +61,6 @@ export function createApp(deps: AppDeps): Handler {
       return;
     }
     if (error instanceof ApiError) return sendApiError(res, error);
-    if (isLostConnection(error)) return sendApiError(res, lostDatabaseError());
     onError(error);
     sendApiError(
       res,

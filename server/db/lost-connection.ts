@@ -18,7 +18,7 @@ const LOST_MESSAGES = [
   'Client was closed and is not queryable',
 ];
 
-export function isLostConnection(error: unknown): boolean {
+export function isLostConnection(error: unknown): error is Error {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string') {

@@ -106,7 +106,7 @@ async function onConnection<T>(
       release(connection.lost);
       return result;
     } catch (error) {
-      const lost = connection.lost ?? (isLostConnection(error) ? asError(error) : undefined);
+      const lost = connection.lost ?? (isLostConnection(error) ? error : undefined);
       if (lost !== undefined) losses.count++;
       release(lost);
       // A stale pooled connection may be replaced; a brand-new one failing is a real outage.

@@ -7,7 +7,7 @@ import { ApiError, sendJson, sendJsonText, sendNoContent } from '../http/respond
 import type { ChangeFeed } from '../realtime/change-feed.ts';
 import { isLostConnection } from '../db/lost-connection.ts';
 import { callFunction } from './call-function.ts';
-import { apiErrorFromPostgres, isPostgresError, lostDatabaseError } from './postgres-error.ts';
+import { apiErrorFromPostgres, isPostgresError } from './postgres-error.ts';
 
 export const EXPOSED_SCHEMAS = ['public'];
 
@@ -45,8 +45,9 @@ export async function serveRpc(
       headers: headersForSql(req),
     });
   } catch (error) {
-    if (isLostConnection(error)) throw lostDatabaseError();
-    if (isPostgresError(error)) throw apiErrorFromPostgres(error, auth.claims.role !== 'anon');
+    // A lost connection (57P01 is a SQLSTATE too) is answered 503 by the app's error handler.
+    if (isPostgresError(error) && !isLostConnection(error))
+      throw apiErrorFromPostgres(error, auth.claims.role !== 'anon');
     throw error;
   }
   if (result.mutated) deps.changes.publish();
