@@ -30,31 +30,33 @@ export function requiredText(label: string, max: number) {
 
 /** An optional one-line name: blank becomes null; the same rules as a required name otherwise. */
 export function optionalName(label: string, max: number) {
-  return z.pipe(
-    z.nullable(
-      z.string().check(
-        z.trim(),
-        z.maxLength(max, `${label} must be at most ${max} characters`),
-        z.refine(isStorableName, `${label} contains a character that cannot be saved`),
-        z.refine((v) => !hasBidiControl(v), `${label} contains text-direction control characters`),
-      ),
+  return nullWhenBlank(
+    z.string().check(
+      z.trim(),
+      z.maxLength(max, `${label} must be at most ${max} characters`),
+      z.refine(isStorableName, `${label} contains a character that cannot be saved`),
+      z.refine((v) => !hasBidiControl(v), `${label} contains text-direction control characters`),
     ),
-    z.transform((v: string | null) => (v === '' || (v !== null && isBlankText(v)) ? null : v)),
   );
 }
 
 /** Optional (possibly multi-line) text: blank becomes null; NUL and broken characters are refused. */
 export function optionalText(label: string, max: number) {
+  return nullWhenBlank(
+    z
+      .string()
+      .check(
+        z.trim(),
+        z.maxLength(max, `${label} must be at most ${max} characters`),
+        z.refine(isStorableText, `${label} contains a character that cannot be saved`),
+      ),
+  );
+}
+
+/** `text` or null; an empty or blank-looking answer is stored as null. */
+function nullWhenBlank(text: z.ZodMiniString) {
   return z.pipe(
-    z.nullable(
-      z
-        .string()
-        .check(
-          z.trim(),
-          z.maxLength(max, `${label} must be at most ${max} characters`),
-          z.refine(isStorableText, `${label} contains a character that cannot be saved`),
-        ),
-    ),
+    z.nullable(text),
     z.transform((v: string | null) => (v === '' || (v !== null && isBlankText(v)) ? null : v)),
   );
 }
