@@ -3,6 +3,7 @@ import type { DBCore, EntityTable, Middleware, Table, Transaction } from 'dexie'
 import type { ConflictNotice } from './conflicts/types.ts';
 import { aggregatesOf, leadAggregatesMiddleware } from './lead-aggregates.ts';
 import { parseRowKey, rowKey } from './row-key.ts';
+import { writtenKeysMiddleware } from './written-keys.ts';
 import type {
   BaseRow,
   Lead,
@@ -164,6 +165,7 @@ export async function openLocalDb(
   if (options.IDBKeyRange) dexieOptions.IDBKeyRange = options.IDBKeyRange;
   const db = new Dexie(localDbName(userId), dexieOptions) as LocalDb;
   db.use(leadAggregatesMiddleware);
+  db.use(writtenKeysMiddleware);
   for (const middleware of options.middlewares ?? []) db.use(middleware);
   for (const v of VERSIONS) {
     const version = db.version(v.version).stores(v.stores);

@@ -98,4 +98,47 @@ describe('the board model', () => {
     expect(moved.columns.map((c) => c.summary.count)).toEqual([10, 9, 11]);
     stop();
   });
+
+  it('patches a bulk write of hundreds of leads in place, to what a fresh load shows', async () => {
+    const name = crypto.randomUUID();
+    db = await openLocalDb(name);
+    otherTab = await openLocalDb(name);
+    const { pipelineId, statuses, leads } = await seedPipeline(db, 600);
+    const model = createBoardModel(db, pipelineId);
+    const seen: BoardSnapshot[] = [];
+    model.subscribe(() => seen.push(model.getSnapshot()));
+    const stop = model.start();
+    await modelState(model, (s) => s.complete);
+    const loaded = seen.length;
+
+    // What a pull page does: one bulkPut of 300 rows (Dexie reports 50 or more as "the whole
+    // table changed"): moves across columns, new positions, leads leaving the pipeline.
+    const changed = leads.slice(0, 300).map((lead, i) => ({
+      ...lead,
+      status_id: statuses[i % 3]?.id ?? '',
+      position: `m${String(299 - i).padStart(3, '0')}`,
+      pipeline_id: i % 10 === 0 ? crypto.randomUUID() : lead.pipeline_id,
+    }));
+    await otherTab.leads.bulkPut(changed);
+    await otherTab.leads.bulkDelete(leads.slice(300, 360).map((l) => l.id));
+    const last = changed[changed.length - 1];
+    const patched = await modelState(
+      model,
+      (s) =>
+        s.complete &&
+        columnIds(s, last?.status_id ?? '').includes(last?.id ?? '') &&
+        s.columns.reduce((n, c) => n + c.summary.count, 0) === 600 - 30 - 60,
+    );
+    stop();
+    // Patched, never reloaded: no snapshot after the first complete one went back to loading.
+    expect(seen.slice(loaded).every((s) => s.ready && s.complete)).toBe(true);
+
+    const fresh = createBoardModel(db, pipelineId);
+    const stopFresh = fresh.start();
+    const reloaded = await modelState(fresh, (s) => s.complete);
+    stopFresh();
+    const view = (s: BoardSnapshot) =>
+      s.columns.map((c) => ({ id: c.status.id, leads: c.leads.map((l) => l.id), ...c.summary }));
+    expect(view(patched)).toEqual(view(reloaded));
+  });
 });

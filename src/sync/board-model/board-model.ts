@@ -3,7 +3,7 @@ import { compareByPosition } from '../ordering.ts';
 import { columnQuery } from '../read-models/column-query.ts';
 import { pipelineStatuses } from '../read-models/status-order.ts';
 import type { Lead, PipelineStatus } from '../types.ts';
-import { sortsWithin, withLead, withoutLead } from './column-list.ts';
+import { sortsWithin, withChanges, withLead, withoutLead } from './column-list.ts';
 import { watchTable } from './table-changes.ts';
 
 /**
@@ -133,11 +133,70 @@ export function createBoardModel(db: LocalDb, pipelineId: string): BoardModel {
     if (!overlay.has(id)) replaceShown(before, shown(id), complete);
   }
 
+  /**
+   * setStored for many rows at once (a pull page): the same outcome, but each column touched
+   * is rebuilt once (withChanges) instead of copied once per lead.
+   */
+  function setManyStored(ids: readonly string[], rows: readonly (Lead | undefined)[]): void {
+    const removed = new Map<string, Set<string>>();
+    const added = new Map<string, { lead: Lead; wasShown: boolean }[]>();
+    ids.forEach((id, i) => {
+      const before = shown(id);
+      const row = rows[i];
+      if (row && row.pipeline_id === pipelineId) stored.set(id, row);
+      else stored.delete(id);
+      if (overlay.has(id)) return;
+      const after = shown(id);
+      if (before === after) return;
+      if (before) {
+        getOrCreate(removed, before.status_id, () => new Set()).add(id);
+        if (complete) adjust(before, -1);
+      }
+      if (after) {
+        getOrCreate(added, after.status_id, () => []).push({ lead: after, wasShown: !!before });
+        if (complete) adjust(after, 1);
+      }
+    });
+    for (const statusId of new Set([...removed.keys(), ...added.keys()])) {
+      const list = columns.get(statusId) ?? [];
+      const gone = removed.get(statusId) ?? new Set<string>();
+      const incoming = (added.get(statusId) ?? []).sort((a, b) =>
+        compareByPosition(a.lead, b.lead),
+      );
+      columns.set(statusId, withChanges(list, gone, taken(list, gone, incoming)));
+    }
+  }
+
+  /**
+   * The additions a column takes: all once the pipeline is in memory; before that, a partly
+   * loaded column only takes leads sorting inside what it shows (the rule of replaceShown).
+   */
+  function taken(
+    list: readonly Lead[],
+    gone: ReadonlySet<string>,
+    incoming: readonly { lead: Lead; wasShown: boolean }[],
+  ): Lead[] {
+    if (complete) return incoming.map((a) => a.lead);
+    const rest = list.filter((l) => !gone.has(l.id));
+    let last = rest[rest.length - 1];
+    let length = rest.length;
+    const out: Lead[] = [];
+    for (const { lead, wasShown } of incoming) {
+      const inside = last !== undefined && compareByPosition(lead, last) < 0;
+      if (!wasShown && length >= FIRST_SCREENFUL && !inside) continue;
+      out.push(lead);
+      length++;
+      if (!inside) last = lead;
+    }
+    return out;
+  }
+
   async function refreshLeads(ids: string[]): Promise<void> {
     const gen = generation;
     const rows = await db.leads.bulkGet(ids);
     if (gen !== generation) return;
-    ids.forEach((id, i) => setStored(id, rows[i]));
+    if (ids.length <= SMALL_CHANGE) ids.forEach((id, i) => setStored(id, rows[i]));
+    else setManyStored(ids, rows);
     publish();
   }
 
@@ -310,4 +369,12 @@ export function createBoardModel(db: LocalDb, pipelineId: string): BoardModel {
       };
     },
   };
+}
+
+function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => V): V {
+  const found = map.get(key);
+  if (found !== undefined) return found;
+  const made = create();
+  map.set(key, made);
+  return made;
 }

@@ -1,18 +1,24 @@
 import { cmp, Dexie, type IntervalTree, type ObservabilitySet } from 'dexie';
+import { writtenKeysPart } from '../written-keys.ts';
 
 /**
  * Calls `onChange` after every committed write to `table` of `db`, in this tab or another one
  * (Dexie carries the changed primary keys across tabs on a BroadcastChannel), with the keys
  * written, or null when a whole range changed (a clear). Returns the unsubscribe.
+ *
+ * The keys come from the store's written-keys part (written-keys.ts), exact for writes of any
+ * size; Dexie's own part, which says "everything" for a bulk write of 50 rows or more, is only
+ * the fallback for a store opened without that middleware.
  */
 export function watchTable(
   db: Dexie,
   table: string,
   onChange: (keys: unknown[] | null) => void,
 ): () => void {
+  const written = writtenKeysPart(db.name, table);
   const part = `idb://${db.name}/${table}/`;
   const listener = (parts: ObservabilitySet) => {
-    const tree = parts[part];
+    const tree = parts[written] ?? parts[part];
     if (tree && tree.d !== 0) onChange(keysOf(tree));
   };
   Dexie.on('storagemutated', listener);
