@@ -36,11 +36,14 @@ export async function beginConflictCheck(
 
   const changes = await ownChanges(db, named, removedStatusIds, page.mutations);
   const changed = [...new Set(changes.map((c) => c.lead_id))];
+  // Every notice is about one of the user's own changes: with none on this page's leads (a new
+  // device's first sync, any pull with an empty queue) there is nothing to compare.
+  const compare = changes.length > 0;
   const [bases, shown, removedStatuses, knownHistory, awaySince] = await Promise.all([
     db.base.bulkGet(changed.map((id) => ['leads', id] as ['leads', string])),
     db.leads.bulkGet(changed),
-    db.pipeline_statuses.bulkGet(removedStatusIds),
-    db.lead_status_history.bulkGet(pulledHistory.map((h) => h.id)),
+    db.pipeline_statuses.bulkGet(compare ? removedStatusIds : []),
+    db.lead_status_history.bulkGet(compare ? pulledHistory.map((h) => h.id) : []),
     db.meta.get(META_KEYS.awaySince),
   ]);
   const before = new Map<string, Lead>();
@@ -64,22 +67,24 @@ export async function beginConflictCheck(
     async finish() {
       const pulled = new Map(pulledLeads.map((l) => [l.id, l]));
       const after = await leadsById(db, changed);
-      const notices = detectConflicts(
-        await withNames(db, {
-          userId,
-          userIsManager: false,
-          at: now,
-          changes,
-          before,
-          after,
-          pulled,
-          newHistory,
-          removedLeads,
-          removedStatuses: removedStatusNames,
-          statusName: () => null,
-          personName: () => null,
-        }),
-      );
+      const notices = !compare
+        ? []
+        : detectConflicts(
+            await withNames(db, {
+              userId,
+              userIsManager: false,
+              at: now,
+              changes,
+              before,
+              after,
+              pulled,
+              newHistory,
+              removedLeads,
+              removedStatuses: removedStatusNames,
+              statusName: () => null,
+              personName: () => null,
+            }),
+          );
       if (notices.length > 0) {
         const existing = await db.conflicts.bulkGet(notices.map((n) => n.id));
         await db.conflicts.bulkAdd(notices.filter((_, i) => existing[i] === undefined));
