@@ -4,10 +4,10 @@
 // sync_push with supabase-js). Same production build and local backend as board-chromium.ts.
 // BENCH_QUEUE_MOVES (default 1000) and BENCH_QUEUE_COLUMN (default 2000) change the sizes.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page, Request } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { createClient, type SupabaseClientOptions } from '@supabase/supabase-js';
 import pg from 'pg';
 import ws from 'ws';
@@ -22,6 +22,7 @@ import {
   skipped as skippedFigure,
 } from '../lib/board-browser.ts';
 import { round, say } from '../lib/figure.ts';
+import { tracePage } from '../lib/page-trace.ts';
 
 const SUITE = 'board';
 const MOVES = Number(process.env.BENCH_QUEUE_MOVES ?? 1000);
@@ -216,32 +217,13 @@ async function main(): Promise<void> {
     );
     if (moved.length !== MOVES) throw new Error(`only ${moved.length} leads could be moved`);
     say(`${MOVES} moves made offline in ${((Date.now() - made) / 1000).toFixed(1)} s`);
-    // BENCH_PROFILE=<dir>: a CPU profile of the page from back online to all confirmed.
-    const profiler = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
-    await profiler?.send('Profiler.enable');
-    await profiler?.send('Profiler.start');
-    // Where the time goes (STDERR): each sync call from back online to all confirmed.
-    const calls: string[] = [];
-    const logCall = (request: Request) => {
-      const match = /rpc\/(sync_\w+)/.exec(request.url());
-      if (!match) return;
-      const t = request.timing();
-      const at = t.startTime - t0;
-      calls.push(`${match[1]} at ${at.toFixed(0)} ms, answered in ${t.responseEnd.toFixed(0)} ms`);
-    };
-    page.on('requestfinished', logCall);
+    // From back online to all confirmed: the sync calls, and a profile with BENCH_PROFILE.
+    const trace = await tracePage(context, page, 'queue');
     const t0 = Date.now();
     await context.setOffline(false);
     await allSaved(page, 600_000);
     const seconds = (Date.now() - t0) / 1000;
-    page.off('requestfinished', logCall);
-    for (const call of calls) say(`  ${call}`);
-    if (profiler && process.env.BENCH_PROFILE) {
-      const { profile } = await profiler.send('Profiler.stop');
-      const file = join(process.env.BENCH_PROFILE, `queue-${Date.now()}.cpuprofile`);
-      writeFileSync(file, JSON.stringify(profile));
-      say(`profile: ${file}`);
-    }
+    await trace.stop();
     const after = await leadsIn(server.databaseUrl, pipeline.statusIds[1]);
     if (after !== before + MOVES) {
       throw new Error(`the server has ${after - before} of the ${MOVES} moves, not all`);
