@@ -165,7 +165,8 @@ export async function openLocalDb(
   if (options.IDBKeyRange) dexieOptions.IDBKeyRange = options.IDBKeyRange;
   const db = new Dexie(localDbName(userId), dexieOptions) as LocalDb;
   db.use(leadAggregatesMiddleware);
-  db.use(writtenKeysMiddleware);
+  // The board model follows leads by their keys (board-model/table-changes.ts).
+  db.use(writtenKeysMiddleware(['leads']));
   for (const middleware of options.middlewares ?? []) db.use(middleware);
   for (const v of VERSIONS) {
     const version = db.version(v.version).stores(v.stores);

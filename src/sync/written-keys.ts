@@ -67,11 +67,24 @@ function recordingWrites(core: DBCore, table: DBCoreTable): DBCoreTable {
   };
 }
 
-/** Registered on every LocalDb (local-db.ts), above Dexie's own observability layer. */
-export const writtenKeysMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'writtenKeys',
-  create(down) {
-    return { ...down, table: (name) => recordingWrites(down, down.table(name)) };
-  },
-};
+/**
+ * Registered on every LocalDb (local-db.ts), above Dexie's own observability layer, for the
+ * tables followed key by key (`tables`): each key recorded costs Dexie a tree insert whenever
+ * it merges change sets, so tables nobody follows that way (history, the queue) are left out.
+ */
+export function writtenKeysMiddleware(tables: readonly string[]): Middleware<DBCore> {
+  const followed = new Set(tables);
+  return {
+    stack: 'dbcore',
+    name: 'writtenKeys',
+    create(down) {
+      return {
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          return followed.has(name) ? recordingWrites(down, table) : table;
+        },
+      };
+    },
+  };
+}

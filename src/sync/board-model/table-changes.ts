@@ -7,8 +7,8 @@ import { writtenKeysPart } from '../written-keys.ts';
  * written, or null when a whole range changed (a clear). Returns the unsubscribe.
  *
  * The keys come from the store's written-keys part (written-keys.ts), exact for writes of any
- * size; Dexie's own part, which says "everything" for a bulk write of 50 rows or more, is only
- * the fallback for a store opened without that middleware.
+ * size; Dexie's own part, which says "everything" for a bulk write of 50 rows or more, is the
+ * fallback for tables that middleware does not follow (their watchers only need "changed").
  */
 export function watchTable(
   db: Dexie,
