@@ -1,6 +1,7 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { SignInPage } from '../features/auth/components/sign-in-page.tsx';
 import { useAuthSession } from '../features/auth/store/auth-session-store.ts';
+import { preloadSyncCode } from '../sync/engine.ts';
 import { backendClientLoader, backendConfig, type BackendClientLoader } from './backend-client.ts';
 import { localAccessTokenGetter } from './session/local-access-token.ts';
 import { SignInAgain } from './session/sign-in-again.tsx';
@@ -32,6 +33,14 @@ function AppContent() {
   );
   // Only Supabase mode's sign-in form and session keeper use the client outside sync.
   const supabase = useBackendClient(loadSupabase, backendConfig.mode === 'supabase');
+  // While the user signs in, fetch what the first sync needs (supabase-js, the sync code), so
+  // a new device's first pull starts right after the click (both are precached for offline).
+  const signedOut = session === null;
+  useEffect(() => {
+    if (!signedOut) return;
+    preloadSyncCode();
+    loadSupabase().catch(() => undefined);
+  }, [signedOut, loadSupabase]);
 
   if (!session) return <SignInPage config={backendConfig} supabase={supabase} />;
   return (

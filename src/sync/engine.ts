@@ -244,6 +244,14 @@ function loadSyncOnce(): Promise<SyncOnceModule> {
   return fetchedOrOffline(syncOnceModule);
 }
 
+/**
+ * Starts fetching the sync code ahead of the first sync (the sign-in page calls it), so signing
+ * in does not wait for it. A failure is left for the first sync to meet and retry.
+ */
+export function preloadSyncCode(): void {
+  loadSyncOnce().catch(() => undefined);
+}
+
 /** Code that could not be fetched is like a request with no answer: retried with backoff. */
 async function fetchedOrOffline<T>(loading: Promise<T>): Promise<T> {
   try {

@@ -242,13 +242,22 @@ export function createBoardModel(db: LocalDb, pipelineId: string): BoardModel {
   async function load(): Promise<void> {
     const gen = ++generation;
     reset();
-    const [loadedStatuses, aggregates] = await Promise.all([
-      pipelineStatuses(db, pipelineId),
-      db.lead_aggregates.where('pipeline_id').equals(pipelineId).toArray(),
-    ]);
-    // First screenful of every column from the column index: independent of pipeline size.
-    const firsts = await Promise.all(
-      loadedStatuses.map((s) => columnQuery(db, pipelineId, s.id).limit(FIRST_SCREENFUL).toArray()),
+    // One read transaction: during a first sync each page's write transaction holds these
+    // stores for a while, and every separate read would wait for one of them.
+    const [loadedStatuses, aggregates, firsts] = await db.transaction(
+      'r',
+      [db.pipeline_statuses, db.lead_aggregates, db.leads],
+      async () => {
+        const [found, figures] = await Promise.all([
+          pipelineStatuses(db, pipelineId),
+          db.lead_aggregates.where('pipeline_id').equals(pipelineId).toArray(),
+        ]);
+        // First screenful of every column from the column index: independent of pipeline size.
+        const lists = await Promise.all(
+          found.map((s) => columnQuery(db, pipelineId, s.id).limit(FIRST_SCREENFUL).toArray()),
+        );
+        return [found, figures, lists] as const;
+      },
     );
     if (gen !== generation) return;
     statuses = loadedStatuses;
@@ -301,10 +310,14 @@ export function createBoardModel(db: LocalDb, pipelineId: string): BoardModel {
   // Changed leads are read back in batches: a small change at once (another tab's move shows
   // in the next frame), a flood (a first sync's pages) at most every THROTTLE_MS, so the
   // board repaints a few times a second instead of once per page.
+  // The first flood after a quiet spell is shown at once (a first sync's first page is the
+  // first cards a new device sees); the next ones wait out the rest of THROTTLE_MS.
   const waiting = new Set<string>();
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastFlushAt = -Infinity;
   function flush(): void {
     flushTimer = undefined;
+    lastFlushAt = Date.now();
     const ids = [...waiting];
     waiting.clear();
     if (ids.length > 0) void refreshLeads(ids);
@@ -319,8 +332,9 @@ export function createBoardModel(db: LocalDb, pipelineId: string): BoardModel {
     if (dirtyDuringLoad) for (const id of ids) dirtyDuringLoad.add(id);
     for (const id of ids) waiting.add(id);
     if (flushTimer !== undefined) return;
-    if (waiting.size <= SMALL_CHANGE) flush();
-    else flushTimer = setTimeout(flush, THROTTLE_MS);
+    const wait = lastFlushAt + THROTTLE_MS - Date.now();
+    if (waiting.size <= SMALL_CHANGE || wait <= 0) flush();
+    else flushTimer = setTimeout(flush, wait);
   }
 
   return {
