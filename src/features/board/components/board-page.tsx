@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { LocalDb } from '../../../sync/local-db.ts';
 import { dismissRejected } from '../../../sync/reject.ts';
 import { dismissAwaySummary, dismissConflict } from '../../../sync/conflicts/away.ts';
@@ -30,11 +30,19 @@ import { BoardColumns } from './board-columns.tsx';
 import { ConflictNotices } from './conflict-notices.tsx';
 import { BoardHeader } from './board-header.tsx';
 import { EmptyPipeline } from './empty-pipeline.tsx';
-import { LeadDrawer } from './lead-drawer.tsx';
-import { LostReasonDialog } from './lost-reason-dialog.tsx';
 import { SelectionBar } from './selection-bar.tsx';
 import './board.css';
 import './away-changes.css';
+
+// The drawer (the lead form, its status history) and the lost-reason prompt are off the board's
+// first paint: fetched once the board has painted (so they open at once), and precached by the
+// service worker with every chunk, so they open offline too.
+const loadLeadDrawer = () => import('./lead-drawer.tsx');
+const loadLostReasonDialog = () => import('./lost-reason-dialog.tsx');
+const LeadDrawer = lazy(() => loadLeadDrawer().then((m) => ({ default: m.LeadDrawer })));
+const LostReasonDialog = lazy(() =>
+  loadLostReasonDialog().then((m) => ({ default: m.LostReasonDialog })),
+);
 
 export type BoardUser = { id: string; full_name: string; role: 'agent' | 'manager' };
 
@@ -62,6 +70,11 @@ export function BoardPage(props: BoardPageProps) {
   const modelColumns = useBoardColumns(snapshot, user.id);
   // No pipeline at all (once pipelines are in): the empty state, not "loading".
   const columns = pipeline ? modelColumns : pipelines === undefined ? undefined : [];
+  useEffect(() => {
+    // After the first paint; a failed fetch (offline, not yet cached) is retried on first use.
+    loadLeadDrawer().catch(() => undefined);
+    loadLostReasonDialog().catch(() => undefined);
+  }, []);
   const openLeadId = useBoardUiStore((s) => s.openLeadId);
   const openLead = useBoardUiStore((s) => s.openLead);
   const requestFocus = useBoardUiStore((s) => s.requestFocus);
@@ -244,22 +257,27 @@ export function BoardPage(props: BoardPageProps) {
         />
       )}
       {lostPrompt && (
-        <LostReasonDialog
-          leadName={lostPrompt.subject}
-          plural={lostPrompt.plural}
-          statusName={lostPrompt.status.name}
-          onMove={lostPrompt.move}
-          onCancel={cancelLost}
-        />
+        <Suspense fallback={null}>
+          <LostReasonDialog
+            leadName={lostPrompt.subject}
+            plural={lostPrompt.plural}
+            statusName={lostPrompt.status.name}
+            onMove={lostPrompt.move}
+            onCancel={cancelLost}
+          />
+        </Suspense>
       )}
       {openLeadId && (
-        <LeadDrawer
-          db={db}
-          leadId={openLeadId}
-          currentUser={user}
-          profiles={profiles}
-          onClose={() => openLead(null)}
-        />
+        // Nothing while its code loads, as while it reads the lead (lead-drawer.tsx).
+        <Suspense fallback={null}>
+          <LeadDrawer
+            db={db}
+            leadId={openLeadId}
+            currentUser={user}
+            profiles={profiles}
+            onClose={() => openLead(null)}
+          />
+        </Suspense>
       )}
     </div>
   );
