@@ -17,6 +17,7 @@ import {
 } from '../lib/announcements.ts';
 import type { ColumnForecast } from '../lib/forecast.ts';
 import type { BoardColumn as Column } from '../lib/group-columns.ts';
+import { lazyLeadLookup } from '../lib/lead-lookup.ts';
 import { relayDetachedTouches } from '../lib/relay-detached-touches.ts';
 import { BoardColumn, type QuickAddLeadHandler } from './board-column.tsx';
 import { BoardScroller } from './board-scroller.tsx';
@@ -70,17 +71,13 @@ export function BoardColumns(props: BoardColumnsProps) {
   useEffect(() => relayDetachedTouches(), []);
 
   const lookup = useMemo(() => {
-    const leads = new Map<string, Lead>();
     const byStatus = new Map<string, Column>();
-    for (const column of columns) {
-      byStatus.set(column.status.id, column);
-      for (const lead of column.leads) leads.set(lead.id, lead);
-    }
-    return { leads, byStatus };
+    for (const column of columns) byStatus.set(column.status.id, column);
+    return { lead: lazyLeadLookup(columns), byStatus };
   }, [columns]);
 
   const ctx: AnnouncementContext = {
-    leadName: (id) => lookup.leads.get(id)?.full_name ?? 'The lead',
+    leadName: (id) => lookup.lead.get(id)?.full_name ?? 'The lead',
     statusName: (id) => lookup.byStatus.get(id)?.status.name ?? 'an unknown status',
     columnSize: (id) => lookup.byStatus.get(id)?.count ?? 0,
   };
@@ -130,7 +127,9 @@ export function BoardColumns(props: BoardColumnsProps) {
     if (destination.droppableId === source.droppableId && destination.index === source.index) {
       return;
     }
-    const lead = lookup.leads.get(draggableId);
+    // Where the library says it came from; the search only if that no longer holds it.
+    const atSource = lookup.byStatus.get(source.droppableId)?.leads[source.index];
+    const lead = atSource?.id === draggableId ? atSource : lookup.lead.get(draggableId);
     const target = lookup.byStatus.get(destination.droppableId);
     if (lead && target) onMove(lead, target.status.id, destination.index, target.leads);
   }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import type { BoardModel } from '../../../sync/board-model/board-model.ts';
 import type { LocalDb } from '../../../sync/local-db.ts';
 import type { Lead, PipelineStatus } from '../../../sync/types.ts';
+import { lazyLeadLookup } from '../lib/lead-lookup.ts';
 import { compareStatuses } from '../../../sync/read-models/status-order.ts';
 import { bulkMoveMessage, bulkReassignMessage } from '../lib/announcements.ts';
 import { POOL, dropGap, inBoardOrder, topGap, type Gap } from '../lib/bulk-moves.ts';
@@ -41,13 +42,9 @@ export function useBulkBoard(input: BulkBoardInput) {
   const { moveMany, reassignMany } = useBulkActions(db, model);
 
   const lookup = useMemo(() => {
-    const leads = new Map<string, Lead>();
     const byStatus = new Map<string, readonly Lead[]>();
-    for (const column of columns ?? []) {
-      byStatus.set(column.status.id, column.leads);
-      for (const lead of column.leads) leads.set(lead.id, lead);
-    }
-    return { leads, byStatus };
+    for (const column of columns ?? []) byStatus.set(column.status.id, column.leads);
+    return { leads: lazyLeadLookup(columns ?? []), byStatus };
   }, [columns]);
   const ordered = useMemo(() => [...(statuses ?? [])].sort(compareStatuses), [statuses]);
   const statusOrder = useMemo(() => ordered.map((s) => s.id), [ordered]);
@@ -58,8 +55,8 @@ export function useBulkBoard(input: BulkBoardInput) {
   // someone else, deleted) leaves the selection too, so "3 selected" is always what is shown.
   useEffect(() => clear(), [pipelineId, clear]);
   useEffect(() => {
-    if (columns) keepShown(new Set(lookup.leads.keys()));
-  }, [columns, lookup, keepShown]);
+    if (columns && ids.length > 0) keepShown(lookup.leads);
+  }, [columns, lookup, keepShown, ids.length]);
 
   const selected = useMemo(
     () =>

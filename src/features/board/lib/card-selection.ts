@@ -38,7 +38,10 @@ export function selectRange(
 }
 
 /** Keeps only the cards still on the board (moved away by a pull, filtered out, deleted). */
-export function keepShown(selection: CardSelection, shown: ReadonlySet<string>): CardSelection {
+export function keepShown(
+  selection: CardSelection,
+  shown: Pick<ReadonlySet<string>, 'has'>,
+): CardSelection {
   if (selection.ids.every((id) => shown.has(id))) return selection;
   const ids = selection.ids.filter((id) => shown.has(id));
   const anchor = selection.anchor !== null && shown.has(selection.anchor) ? selection.anchor : null;

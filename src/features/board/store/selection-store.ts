@@ -14,7 +14,7 @@ type SelectionState = CardSelection & {
   /** Adds the range from the anchor to `id`; `column` is the card's column as displayed. */
   range: (id: string, column: readonly string[]) => void;
   clear: () => void;
-  keepShown: (shown: ReadonlySet<string>) => void;
+  keepShown: (shown: Pick<ReadonlySet<string>, 'has'>) => void;
   setDragging: (id: string | null) => void;
 };
 
