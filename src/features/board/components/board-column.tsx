@@ -1,5 +1,5 @@
 import { Droppable } from '@hello-pangea/dnd';
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { FormErrors } from '../../../sync/form-errors.ts';
 import type { BoardColumn as Column } from '../lib/group-columns.ts';
 import type { CardContext } from './card-context.ts';
@@ -23,8 +23,29 @@ export type QuickAddLeadHandler = (
   values: { full_name: string; product: string },
 ) => Promise<FormErrors | null>;
 
-/** One status: header, quick add, and its cards as a windowed drop target. */
-export function BoardColumn({
+/**
+ * One status: header, quick add, and its cards as a windowed drop target. Memoised: the board
+ * hands unchanged columns the same props (use-board-columns.ts, use-card-context.ts), so a move
+ * re-renders the two columns it touches; a forecast counts as unchanged when its figures are.
+ */
+export const BoardColumn = memo(BoardColumnView, (before, after) => {
+  const { forecast: a, ...restBefore } = before;
+  const { forecast: b, ...restAfter } = after;
+  return sameForecast(a, b) && shallowEqual(restBefore, restAfter);
+});
+
+function sameForecast(a: ColumnForecast | undefined, b: ColumnForecast | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return shallowEqual(a, b);
+}
+
+function shallowEqual<T extends object>(a: T, b: T): boolean {
+  const keys = Object.keys(a) as (keyof T)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]));
+}
+
+function BoardColumnView({
   column,
   collapsed,
   onToggleCollapsed,

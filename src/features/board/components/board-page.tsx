@@ -137,6 +137,13 @@ export function BoardPage(props: BoardPageProps) {
     [db, fail],
   );
 
+  const pipelineId = pipeline?.id ?? null;
+  const onQuickAdd = useCallback(
+    (statusId: string, values: { full_name: string; product: string }) =>
+      pipelineId ? actions.quickAdd(pipelineId, statusId, values) : Promise.resolve(null),
+    [pipelineId, actions],
+  );
+
   // Focus follows the moved card into its new column (the old card element goes away).
   const onMoveTo = useCallback(
     (lead: Lead, statusId: string) => {
@@ -251,9 +258,7 @@ export function BoardPage(props: BoardPageProps) {
           forecasts={forecast?.columns}
           onMove={onMove}
           onMoveSelected={bulk.dropSelected}
-          onQuickAdd={(statusId, values) =>
-            pipeline ? actions.quickAdd(pipeline.id, statusId, values) : Promise.resolve(null)
-          }
+          onQuickAdd={onQuickAdd}
         />
       )}
       {lostPrompt && (

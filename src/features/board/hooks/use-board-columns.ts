@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import type { BoardSnapshot } from '../../../sync/board-model/board-model.ts';
+import type { BoardSnapshot, ModelColumn } from '../../../sync/board-model/board-model.ts';
+import type { Lead } from '../../../sync/types.ts';
 import { useBoardUiStore } from '../store/board-ui-store.ts';
 import { hasActiveFilters, leadFilter } from '../lib/filter-leads.ts';
 import type { BoardColumn } from '../lib/group-columns.ts';
@@ -16,14 +17,7 @@ export function useBoardColumns(
   const filters = useBoardUiStore((s) => s.filters);
   return useMemo(() => {
     if (!snapshot?.ready) return undefined;
-    if (!hasActiveFilters(filters)) {
-      return snapshot.columns.map((c) => ({
-        status: c.status,
-        leads: c.leads,
-        count: c.summary.count,
-        premiumSum: c.summary.premiumSum,
-      }));
-    }
+    if (!hasActiveFilters(filters)) return snapshot.columns.map(unfiltered);
     if (!snapshot.complete) return undefined;
     const keep = leadFilter(filters, userId);
     return snapshot.columns.map((c) => {
@@ -33,4 +27,28 @@ export function useBoardColumns(
       return { status: c.status, leads, count: leads.length, premiumSum };
     });
   }, [snapshot, filters, userId]);
+}
+
+// The same column object for as long as the model's column is the same (its leads array is
+// replaced on every change, copy-on-write): memoised columns then re-render only when theirs
+// changed, so a move repaints the two columns it touches (board-column.tsx).
+const shown = new WeakMap<readonly Lead[], BoardColumn>();
+
+function unfiltered(c: ModelColumn): BoardColumn {
+  const known = shown.get(c.leads);
+  if (
+    known?.status === c.status &&
+    known.count === c.summary.count &&
+    known.premiumSum === c.summary.premiumSum
+  ) {
+    return known;
+  }
+  const column = {
+    status: c.status,
+    leads: c.leads,
+    count: c.summary.count,
+    premiumSum: c.summary.premiumSum,
+  };
+  shown.set(c.leads, column);
+  return column;
 }

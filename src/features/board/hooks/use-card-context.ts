@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { MenuItem } from '../../../components/menu-button.tsx';
 import type { ConflictNotice } from '../../../sync/conflicts/types.ts';
 import type { Lead, PipelineStatus, Profile, RejectedMutation } from '../../../sync/types.ts';
@@ -19,10 +19,24 @@ type CardContextInput = {
   onSelect: (lead: Lead, mode: SelectMode) => void;
 };
 
-/** Everything a card shows besides the lead itself, computed once per board render. */
+type CardHandlers = Pick<
+  CardContextInput,
+  'onOpen' | 'onMoveTo' | 'onSelect' | 'onDismissConflict'
+>;
+
+/**
+ * Everything a card shows besides the lead itself, computed once per board render. It changes
+ * only with what cards show (statuses, names, pending and refused changes, notices), never with
+ * the handlers, which are called through the latest ones: a move re-renders the two columns it
+ * touches, not every column because some callback was made anew (see board-column.tsx).
+ */
 export function useCardContext(input: CardContextInput): CardContext {
-  const { statuses, profiles, pending, rejectedByLead, onOpen, onMoveTo, onSelect } = input;
-  const { conflictByLead, onDismissConflict } = input;
+  const { statuses, profiles, pending, rejectedByLead, conflictByLead } = input;
+  const handlers = useRef<CardHandlers>(input);
+  useLayoutEffect(() => {
+    handlers.current = input;
+  });
+  const dismissible = input.onDismissConflict !== undefined;
   return useMemo(() => {
     const byId = new Map(statuses.map((s) => [s.id, s]));
     // Board order, like the columns: the store hands statuses back in key (random id) order.
@@ -33,6 +47,10 @@ export function useCardContext(input: CardContextInput): CardContext {
         label: s.id === statusId ? `${s.name} (current)` : s.name,
         disabled: s.id === statusId,
       }));
+    const onOpen = (leadId: string) => handlers.current.onOpen(leadId);
+    const onMoveTo = (lead: Lead, statusId: string) => handlers.current.onMoveTo(lead, statusId);
+    const onSelect = (lead: Lead, mode: SelectMode) => handlers.current.onSelect(lead, mode);
+    const onDismissConflict = (id: string) => handlers.current.onDismissConflict?.(id);
     return {
       cardProps: (lead) => {
         const status = byId.get(lead.status_id);
@@ -49,19 +67,9 @@ export function useCardContext(input: CardContextInput): CardContext {
           onMoveTo,
           onSelect,
           conflict: conflictByLead?.get(lead.id) ?? null,
-          ...(onDismissConflict ? { onDismissConflict } : {}),
+          ...(dismissible ? { onDismissConflict } : {}),
         };
       },
     };
-  }, [
-    statuses,
-    profiles,
-    pending,
-    rejectedByLead,
-    onOpen,
-    onMoveTo,
-    onSelect,
-    conflictByLead,
-    onDismissConflict,
-  ]);
+  }, [statuses, profiles, pending, rejectedByLead, conflictByLead, dismissible]);
 }

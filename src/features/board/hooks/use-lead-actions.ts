@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { BoardModel } from '../../../sync/board-model/board-model.ts';
 import type { LocalDb } from '../../../sync/local-db.ts';
 import { mutate } from '../../../sync/mutate.ts';
@@ -124,5 +124,9 @@ export function useLeadActions(db: LocalDb, userId: string, model: BoardModel | 
     [db, userId],
   );
 
-  return { moveLead, moveToStatus, undoLastMove, quickAdd };
+  // One object for as long as its functions are the same (the board's memoised columns).
+  return useMemo(
+    () => ({ moveLead, moveToStatus, undoLastMove, quickAdd }),
+    [moveLead, moveToStatus, undoLastMove, quickAdd],
+  );
 }
