@@ -51,7 +51,8 @@ export function createApp(deps: AppDeps): Handler {
     const error = isLostConnection(thrown) ? lostDatabaseError() : thrown;
     // Whatever went wrong stays inside this request: answer it, never rethrow.
     req.resume();
-    if (req.destroyed && !(error instanceof ApiError)) {
+    // Not `req.destroyed`: Node sets it once the body has been read, client or no client.
+    if (req.socket.destroyed && !(error instanceof ApiError)) {
       // The client went away mid-request (aborted upload, closed tab): nobody to answer.
       res.destroy();
       return;
