@@ -7,6 +7,7 @@ import { localAccessTokenGetter } from './session/local-access-token.ts';
 import { SignInAgain } from './session/sign-in-again.tsx';
 import { useSessionKeeper } from './session/use-session-keeper.ts';
 import { AppProviders } from './providers.tsx';
+import { preloadBoardPage } from './route-pages.tsx';
 import { useBackendClient } from './use-backend-client.ts';
 import { useUnsavedWritesGuard } from './use-unsaved-writes-guard.ts';
 import { useWorkspace } from './use-workspace.ts';
@@ -33,12 +34,14 @@ function AppContent() {
   );
   // Only Supabase mode's sign-in form and session keeper use the client outside sync.
   const supabase = useBackendClient(loadSupabase, backendConfig.mode === 'supabase');
-  // While the user signs in, fetch what the first sync needs (supabase-js, the sync code), so
-  // a new device's first pull starts right after the click (both are precached for offline).
+  // While the user signs in, fetch what the first sync and board need (supabase-js, the sync
+  // code, the board page), so a new device's first pull and board start right after the click
+  // (all precached for offline).
   const signedOut = session === null;
   useEffect(() => {
     if (!signedOut) return;
     preloadSyncCode();
+    preloadBoardPage();
     loadSupabase().catch(() => undefined);
   }, [signedOut, loadSupabase]);
 

@@ -5,9 +5,17 @@ import type { ReactNode } from 'react';
 // not carry the pipelines page (its forms, icon picker, drag-sort list), nor the other way round.
 // The service worker precaches every chunk, so both still open offline.
 
-export const BoardPage = lazy(() =>
-  import('../features/board/components/board-page.tsx').then((m) => ({ default: m.BoardPage })),
-);
+const loadBoardPage = () => import('../features/board/components/board-page.tsx');
+
+export const BoardPage = lazy(() => loadBoardPage().then((m) => ({ default: m.BoardPage })));
+
+/**
+ * Fetches the board's code while the user signs in (app.tsx), so a new device's first board
+ * does not wait for it after the click. A failure is left for the route to meet.
+ */
+export function preloadBoardPage(): void {
+  loadBoardPage().catch(() => undefined);
+}
 
 export const PipelinesPage = lazy(() =>
   import('../features/pipelines/components/pipelines-page.tsx').then((m) => ({
