@@ -3,7 +3,7 @@ import { compareByPosition } from '../ordering.ts';
 import { columnQuery } from '../read-models/column-query.ts';
 import { pipelineStatuses } from '../read-models/status-order.ts';
 import type { Lead, PipelineStatus } from '../types.ts';
-import { sortsWithin, withChanges, withLead, withoutLead } from './column-list.ts';
+import { joiningPartial, sortsWithin, withChanges, withLead, withoutLead } from './column-list.ts';
 import { watchTable } from './table-changes.ts';
 
 /**
@@ -167,28 +167,14 @@ export function createBoardModel(db: LocalDb, pipelineId: string): BoardModel {
     }
   }
 
-  /**
-   * The additions a column takes: all once the pipeline is in memory; before that, a partly
-   * loaded column only takes leads sorting inside what it shows (the rule of replaceShown).
-   */
+  /** The additions a column takes: all once the pipeline is in memory (see joiningPartial). */
   function taken(
     list: readonly Lead[],
     gone: ReadonlySet<string>,
     incoming: readonly { lead: Lead; wasShown: boolean }[],
   ): Lead[] {
     if (complete) return incoming.map((a) => a.lead);
-    const rest = list.filter((l) => !gone.has(l.id));
-    let last = rest[rest.length - 1];
-    let length = rest.length;
-    const out: Lead[] = [];
-    for (const { lead, wasShown } of incoming) {
-      const inside = last !== undefined && compareByPosition(lead, last) < 0;
-      if (!wasShown && length >= FIRST_SCREENFUL && !inside) continue;
-      out.push(lead);
-      length++;
-      if (!inside) last = lead;
-    }
-    return out;
+    return joiningPartial(list, gone, incoming, FIRST_SCREENFUL);
   }
 
   async function refreshLeads(ids: string[]): Promise<void> {

@@ -72,3 +72,29 @@ export function withChanges(
   }
   return merged;
 }
+
+/**
+ * Which of `incoming` (in board order) a partly loaded column takes: the rule replaceShown applies
+ * to one lead, for many. A column showing its first screenful takes leads that sort inside what
+ * it shows, and any while it holds fewer than `screenful`; a lead it already showed (moved within
+ * or into it) always. `gone`: the ids leaving the column in the same batch.
+ */
+export function joiningPartial(
+  list: readonly Lead[],
+  gone: ReadonlySet<string>,
+  incoming: readonly { lead: Lead; wasShown: boolean }[],
+  screenful: number,
+): Lead[] {
+  const rest = gone.size > 0 ? list.filter((l) => !gone.has(l.id)) : list;
+  let last = rest[rest.length - 1];
+  let length = rest.length;
+  const out: Lead[] = [];
+  for (const { lead, wasShown } of incoming) {
+    const inside = last !== undefined && compareByPosition(lead, last) < 0;
+    if (!wasShown && length >= screenful && !inside) continue;
+    out.push(lead);
+    length++;
+    if (!inside) last = lead;
+  }
+  return out;
+}
