@@ -5,9 +5,8 @@ import type { DemoSignIn } from '../../server/auth/sign-in-policy.ts';
 import { demoSignInFromEnv } from '../../server/auth/sign-in-policy.ts';
 import { listen } from '../../server/listen.ts';
 import type { RunningServer } from '../../server/listen.ts';
-import { startBackend } from '../../server/start-backend.ts';
 import type { Backend } from '../../server/start-backend.ts';
-import { DEMO, TEST_JWT_SECRET, createTestLocation, engineName } from './support/test-backend.ts';
+import { DEMO, createTestLocation, engineName, openTestBackend } from './support/test-backend.ts';
 import type { TestDatabaseLocation } from './support/test-backend.ts';
 
 // The passwordless sign-in, reached from this machine and from the LAN (this machine's own
@@ -22,11 +21,7 @@ const servers: RunningServer[] = [];
 
 beforeAll(async () => {
   location = await createTestLocation();
-  backend = await startBackend({
-    databaseUrl: location.databaseUrl,
-    dataDir: location.dataDir,
-    jwtSecret: TEST_JWT_SECRET,
-  });
+  backend = await openTestBackend(location);
 });
 afterAll(async () => {
   for (const server of servers) await server.close();
@@ -91,11 +86,7 @@ describe(`passwordless demo sign-in guard (${engineName})`, () => {
     let other: Backend;
     const otherLocation = await createTestLocation();
     try {
-      other = await startBackend({
-        databaseUrl: otherLocation.databaseUrl,
-        dataDir: otherLocation.dataDir,
-        jwtSecret: TEST_JWT_SECRET,
-      });
+      other = await openTestBackend(otherLocation);
     } finally {
       process.env.NODE_ENV = before;
     }

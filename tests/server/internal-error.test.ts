@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import type { Database } from '../../server/db/database.ts';
 import { listen, type RunningServer } from '../../server/listen.ts';
-import { startBackend, type Backend } from '../../server/start-backend.ts';
-import { DEMO, TEST_JWT_SECRET, createTestLocation, engineName } from './support/test-backend.ts';
+import type { Backend } from '../../server/start-backend.ts';
+import { DEMO, createTestLocation, engineName, openTestBackend } from './support/test-backend.ts';
 import type { TestDatabaseLocation } from './support/test-backend.ts';
 
 // A bug of ours (not a SQL error, not a lost connection) met after the request body was read:
@@ -18,11 +18,7 @@ const bugs: unknown[] = [];
 
 beforeAll(async () => {
   location = await createTestLocation();
-  backend = await startBackend({
-    databaseUrl: location.databaseUrl,
-    dataDir: location.dataDir,
-    jwtSecret: TEST_JWT_SECRET,
-  });
+  backend = await openTestBackend(location);
   // The real database, except that the RPC route's one-message call throws a plain Error.
   const broken: Database = Object.assign(Object.create(backend.db) as Database, {
     batch: () => Promise.reject(new Error('a bug in the local backend')),

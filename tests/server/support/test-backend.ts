@@ -64,16 +64,24 @@ export interface TestBackend {
   stop(): Promise<void>;
 }
 
-export async function startTestBackend(
+/** The local backend on a test database, with the test secret, not yet listening. */
+export function openTestBackend(
   location: TestDatabaseLocation,
   options: { poolSize?: number } = {},
-): Promise<TestBackend> {
-  const backend = await startBackend({
+): Promise<Backend> {
+  return startBackend({
     databaseUrl: location.databaseUrl,
     dataDir: location.dataDir,
     jwtSecret: TEST_JWT_SECRET,
     poolSize: options.poolSize,
   });
+}
+
+export async function startTestBackend(
+  location: TestDatabaseLocation,
+  options: { poolSize?: number } = {},
+): Promise<TestBackend> {
+  const backend = await openTestBackend(location, options);
   const server = await listen(backend, 0);
   const url = server.url;
   return {
