@@ -162,3 +162,47 @@ describe('a pull after a pushed queue', () => {
 function byStatus(a: { status_id: string }, b: { status_id: string }): number {
   return a.status_id < b.status_id ? -1 : 1;
 }
+
+describe("a pull of the user's own moves coming back", () => {
+  it('compares nothing for history rows the user wrote: no queue entry or lead is read for them', async () => {
+    const counter = readCounter();
+    const userId = crypto.randomUUID();
+    db = await openLocalDb(userId, { middlewares: [counter.middleware] });
+    const { pipelineId, statuses, leads } = await seedPipeline(db, 300);
+    const to = statuses[1]?.id ?? '';
+    const moved = leads.filter((l) => l.status_id !== to).slice(0, 150);
+    for (const lead of moved) {
+      await mutate(db, 'move_lead', {
+        id: lead.id,
+        pipeline_id: pipelineId,
+        status_id: to,
+        position: 'Zz',
+      });
+    }
+    // Pushed and applied, as after being offline: the history page brings the user's own moves.
+    const applied = (await db.outbox.toArray()).map((e) => e.mutation_id);
+    await db.outbox.bulkUpdate(applied.map((key) => ({ key, changes: { state: 'applied' } })));
+    const history = moved.map((lead) => ({
+      id: crypto.randomUUID(),
+      lead_id: lead.id,
+      from_status_id: lead.status_id,
+      to_status_id: to,
+      from_status_name: 'S0',
+      to_status_name: 'S1',
+      changed_by: userId,
+      changed_at: new Date().toISOString(),
+      lost_reason: null,
+    }));
+
+    counter.rows.clear();
+    await applyPullPage(
+      db,
+      pullPage({ rows: { lead_status_history: history }, has_more: true, next_cursor: null }),
+    );
+    // Without the filter the conflict check read the 150 queued moves and their 150 leads.
+    expect(counter.rows.get('outbox') ?? 0).toBe(0);
+    expect(counter.rows.get('leads') ?? 0).toBe(0);
+    expect(await db.lead_status_history.count()).toBe(150);
+    expect(await db.conflicts.count()).toBe(0);
+  });
+});

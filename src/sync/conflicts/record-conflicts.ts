@@ -23,7 +23,12 @@ export async function beginConflictCheck(
 ): Promise<{ finish(): Promise<void> }> {
   const userId = localDbUserId(db);
   const pulledLeads = page.rows.leads ?? [];
-  const pulledHistory = page.rows.lead_status_history ?? [];
+  // Only someone else's history rows can tell of a change the user did not make (otherMove in
+  // detect-conflicts.ts): the user's own moves coming back, e.g. 1,000 moves pushed after being
+  // offline, name no lead to compare.
+  const pulledHistory = (page.rows.lead_status_history ?? []).filter(
+    (h) => h.changed_by !== userId,
+  );
   const removedLeads = new Set(page.tombstones.filter((t) => t.table === 'leads').map((t) => t.id));
   const removedStatusIds = page.tombstones
     .filter((t) => t.table === 'pipeline_statuses')
