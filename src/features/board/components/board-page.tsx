@@ -12,7 +12,11 @@ import { useConflictAnnouncements } from '../hooks/use-conflict-announcements.ts
 import { useCardContext } from '../hooks/use-card-context.ts';
 import { useLeadActions } from '../hooks/use-lead-actions.ts';
 import { useSelectedPipeline } from '../hooks/use-selected-pipeline.ts';
-import { useRejectedChanges, type SyncStatusSource } from '../hooks/use-sync-state.ts';
+import {
+  usePendingRowIds,
+  useRejectedChanges,
+  type SyncStatusSource,
+} from '../hooks/use-sync-state.ts';
 import { useStageMoves } from '../hooks/use-stage-moves.ts';
 import { useUndoShortcut } from '../hooks/use-undo-shortcut.ts';
 import { useBulkBoard } from '../hooks/use-bulk-board.ts';
@@ -21,7 +25,6 @@ import { useSelectionKeys } from '../hooks/use-selection-keys.ts';
 import { undoMessage } from '../lib/announcements.ts';
 import { forecastFromColumns } from '../lib/forecast.ts';
 import { useBoardUiStore } from '../store/board-ui-store.ts';
-import { useFeedPendingStore } from '../store/pending-store.ts';
 import { AwaySummary } from './away-summary.tsx';
 import { BoardColumns } from './board-columns.tsx';
 import { ConflictNotices } from './conflict-notices.tsx';
@@ -62,7 +65,7 @@ export function BoardPage(props: BoardPageProps) {
   // The model's statuses: the columns and the cards' status lookups always agree.
   const statuses = snapshot?.ready ? snapshot.statuses : undefined;
   const profiles = useProfiles(db);
-  useFeedPendingStore(db);
+  const pending = usePendingRowIds(db);
   const { rejected, byLead } = useRejectedChanges(db);
   const modelColumns = useBoardColumns(snapshot, user.id);
   // No pipeline at all (once pipelines are in): the empty state, not "loading".
@@ -179,6 +182,7 @@ export function BoardPage(props: BoardPageProps) {
   const card = useCardContext({
     statuses: statuses ?? [],
     profiles,
+    pending,
     rejectedByLead: byLead,
     onOpen: openLead,
     onMoveTo,

@@ -12,7 +12,6 @@ import { formatDuration, formatPremium } from '../lib/format.ts';
 import { AgentAvatar } from './agent-avatar.tsx';
 import { CardConflictNotice } from './card-conflict-notice.tsx';
 import { NextAction } from './next-action.tsx';
-import { useCardPending } from '../store/pending-store.ts';
 
 export type LeadCardProps = {
   lead: Lead;
@@ -20,6 +19,8 @@ export type LeadCardProps = {
   agentName: string | null;
   /** When the lead entered its status (an undo may restore an earlier time than the row's). */
   inStatusSince: string;
+  /** The lead has local changes the server has not confirmed yet. */
+  pending: boolean;
   /** Why the server refused the last change to this lead, if it did. */
   rejection: string | null;
   /** The pipeline's statuses in board order, for the "Move to…" menu (current one disabled). */
@@ -62,8 +63,7 @@ function useRequestedFocus(lead: Lead, isClone: boolean) {
  * order, so keyboard and screen-reader users reach it like any button.
  */
 export function LeadCard(props: LeadCardProps) {
-  const { lead, status, agentName, rejection, isDragging, isClone = false } = props;
-  const pending = useCardPending(lead.id);
+  const { lead, status, agentName, pending, rejection, isDragging, isClone = false } = props;
   // The library's provided values are plain props (its innerRef is a callback), not React refs.
   const { innerRef, draggableProps, dragHandleProps } = props.provided;
   const detailsId = useId();
