@@ -49,9 +49,9 @@ export async function pullAll(
     await applyPullPage(db, res);
     options.onProgress?.(res.progress);
     if (!res.has_more) return;
-    // A breath between pages: reads the page's commit set off (the board's, queued by Dexie
-    // for the next task) start before the next page's write transaction, instead of waiting
-    // behind it, so a first sync shows its first cards while it is still pulling.
+    // One task between pages: the reads this page's commit sets off (the board's, which Dexie
+    // schedules for the next task) then start before the next page's write transaction instead
+    // of queueing behind it, so a first sync shows its first cards while it is still pulling.
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
 }

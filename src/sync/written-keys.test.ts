@@ -1,3 +1,4 @@
+import { Dexie, RangeSet } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { watchTable } from './board-model/table-changes.ts';
 import { openLocalDb, type LocalDb } from './local-db.ts';
@@ -37,5 +38,15 @@ describe('written keys', () => {
     const cleared = nextChange(db);
     await db.leads.clear();
     expect(await cleared).toBeNull();
+  });
+
+  it('reports "anything may have changed" (a page back from the bfcache) as a range', async () => {
+    db = await openLocalDb(crypto.randomUUID());
+    const seen: (unknown[] | null)[] = [];
+    const stop = watchTable(db, 'leads', (keys) => seen.push(keys));
+    // What Dexie fires on pageshow for a persisted page.
+    Dexie.on('storagemutated').fire({ all: new RangeSet(-Infinity, [[]]) });
+    stop();
+    expect(seen).toEqual([null]);
   });
 });

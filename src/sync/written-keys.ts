@@ -18,7 +18,7 @@ import {
 // every write, the exact keys it wrote (or the range it deleted) under its own part name beside
 // Dexie's, in the same transaction's change set, so it travels wherever Dexie's event goes.
 
-/** The part of a change set holding the exact keys written to `table` (see writtenKeysOf). */
+/** The change-set part holding the exact keys written to `table` (read by table-changes.ts). */
 export function writtenKeysPart(dbName: string, table: string): string {
   return `idb://${dbName}/${table}/:written`;
 }

@@ -18,6 +18,8 @@ export function watchTable(
   const written = writtenKeysPart(db.name, table);
   const part = `idb://${db.name}/${table}/`;
   const listener = (parts: ObservabilitySet) => {
+    // "Anything may have changed" (a page restored from the back/forward cache): read again.
+    if (parts.all) return onChange(null);
     const tree = parts[written] ?? parts[part];
     if (tree && tree.d !== 0) onChange(keysOf(tree));
   };
