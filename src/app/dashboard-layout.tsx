@@ -1,13 +1,15 @@
-import { NavLink, Outlet } from 'react-router';
+import type { ReactNode } from 'react';
 import { FEATURES } from '../config/features.ts';
 import type { SignedInUser } from '../features/auth/store/auth-session-store.ts';
+import { NavLink } from './nav-link.tsx';
 
 interface DashboardLayoutProps {
   user: SignedInUser;
   onSignOut: () => void;
+  children: ReactNode;
 }
 
-export function DashboardLayout({ user, onSignOut }: DashboardLayoutProps) {
+export function DashboardLayout({ user, onSignOut, children }: DashboardLayoutProps) {
   return (
     <>
       <header className="app-header">
@@ -15,11 +17,11 @@ export function DashboardLayout({ user, onSignOut }: DashboardLayoutProps) {
         <nav aria-label="Main">
           <ul>
             <li>
-              <NavLink to="/dashboard/leads">Board</NavLink>
+              <NavLink href="/dashboard/leads">Board</NavLink>
             </li>
             {FEATURES.PIPELINE_MANAGEMENT && (
               <li>
-                <NavLink to="/dashboard/pipelines">Pipelines</NavLink>
+                <NavLink href="/dashboard/pipelines">Pipelines</NavLink>
               </li>
             )}
           </ul>
@@ -34,7 +36,7 @@ export function DashboardLayout({ user, onSignOut }: DashboardLayoutProps) {
         </div>
       </header>
       <main className="app-main" id="main">
-        <Outlet />
+        {children}
       </main>
     </>
   );

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
-import { BrowserRouter } from 'react-router';
+import { Router } from 'wouter';
 
 export function AppProviders({ children }: { children: ReactNode }) {
-  // react-query's client lives with the only server-only data the app fetches, the demo-user
-  // list (features/auth/components/local-user-chooser-screen.tsx), so the board never loads it.
-  return <BrowserRouter>{children}</BrowserRouter>;
+  // wouter's router reads the browser's location (history API). react-query's client lives with
+  // the only server-only data the app fetches, the demo-user list
+  // (features/auth/components/local-user-chooser-screen.tsx), so the board never loads it.
+  return <Router>{children}</Router>;
 }

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Navigate, Route, Routes } from 'react-router';
+import { Redirect, Route, Switch } from 'wouter';
 import { FEATURES } from '../config/features.ts';
 import type { SignedInUser } from '../features/auth/store/auth-session-store.ts';
 import { DashboardLayout } from './dashboard-layout.tsx';
@@ -22,36 +22,36 @@ export function WorkspaceRoutes({ user, workspace, onSignOut }: WorkspaceRoutesP
     : user;
 
   return (
-    <Routes>
-      <Route element={<DashboardLayout user={current} onSignOut={onSignOut} />}>
-        <Route index element={<Navigate to="/dashboard/leads" replace />} />
-        <Route path="dashboard" element={<Navigate to="/dashboard/leads" replace />} />
-        <Route
-          path="dashboard/leads"
-          element={
-            <PageLoading label="Loading the board…">
-              <BoardPage
-                db={db}
-                user={current}
-                engine={engine}
-                showPipelineSelector={FEATURES.PIPELINE_MANAGEMENT}
-                {...(FEATURES.PIPELINE_MANAGEMENT ? { pipelinesHref: '/dashboard/pipelines' } : {})}
-              />
-            </PageLoading>
-          }
-        />
+    <DashboardLayout user={current} onSignOut={onSignOut}>
+      <Switch>
+        <Route path="/">
+          <Redirect to="/dashboard/leads" replace />
+        </Route>
+        <Route path="/dashboard">
+          <Redirect to="/dashboard/leads" replace />
+        </Route>
+        <Route path="/dashboard/leads">
+          <PageLoading label="Loading the board…">
+            <BoardPage
+              db={db}
+              user={current}
+              engine={engine}
+              showPipelineSelector={FEATURES.PIPELINE_MANAGEMENT}
+              {...(FEATURES.PIPELINE_MANAGEMENT ? { pipelinesHref: '/dashboard/pipelines' } : {})}
+            />
+          </PageLoading>
+        </Route>
         {FEATURES.PIPELINE_MANAGEMENT && (
-          <Route
-            path="dashboard/pipelines"
-            element={
-              <PageLoading label="Loading pipelines…">
-                <PipelinesPage db={db} user={current} />
-              </PageLoading>
-            }
-          />
+          <Route path="/dashboard/pipelines">
+            <PageLoading label="Loading pipelines…">
+              <PipelinesPage db={db} user={current} />
+            </PageLoading>
+          </Route>
         )}
-        <Route path="*" element={<NotFoundPage />} />
-      </Route>
-    </Routes>
+        <Route>
+          <NotFoundPage />
+        </Route>
+      </Switch>
+    </DashboardLayout>
   );
 }

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 
 type EmptyPipelineProps = {
   pipelineName: string | null;
@@ -14,7 +14,7 @@ export function EmptyPipeline({ pipelineName, canManage, manageHref }: EmptyPipe
       <h2>{pipelineName ? `${pipelineName} has no statuses yet` : 'No pipelines yet'}</h2>
       {canManage ? (
         <p>
-          Add statuses to start placing leads: <Link to={manageHref}>Manage pipelines</Link>
+          Add statuses to start placing leads: <Link href={manageHref}>Manage pipelines</Link>
         </p>
       ) : (
         <p>Ask a manager to add statuses to this pipeline.</p>

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from 'wouter';
 import type { Pipeline } from '../../../sync/types.ts';
 import { useBoardUiStore } from '../store/board-ui-store.ts';
 

@@ -1,6 +1,7 @@
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { Router, useLocation, useSearch } from 'wouter';
+import { memoryLocation } from 'wouter/memory-location';
 import { openLocalDb, type LocalDb } from '../../../sync/local-db.ts';
 import type { Lead, Pipeline, PipelineStatus, Profile } from '../../../sync/types.ts';
 import { INITIAL_STATUS, type SyncStatus } from '../../../sync/sync-status.ts';
@@ -77,25 +78,18 @@ export function resetBoardStores(): void {
 }
 
 function LocationProbe() {
-  const location = useLocation();
-  return <output aria-label="Current URL">{location.pathname + location.search}</output>;
+  const [path] = useLocation();
+  const search = useSearch();
+  return <output aria-label="Current URL">{path + (search ? `?${search}` : '')}</output>;
 }
 
-/** Renders inside a router at `url`, with a probe showing the current URL. */
+/** Renders inside an in-memory router at `url`, with a probe showing the current URL. */
 export function renderAt(url: string, element: ReactElement) {
+  const location = memoryLocation({ path: url });
   return render(
-    <MemoryRouter initialEntries={[url]}>
-      <Routes>
-        <Route
-          path="*"
-          element={
-            <>
-              {element}
-              <LocationProbe />
-            </>
-          }
-        />
-      </Routes>
-    </MemoryRouter>,
+    <Router hook={location.hook} searchHook={location.searchHook}>
+      {element}
+      <LocationProbe />
+    </Router>,
   );
 }
