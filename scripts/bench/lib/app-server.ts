@@ -13,7 +13,11 @@ export function build(outDir: string): void {
   say(`building the app into ${outDir}`);
   const result = spawnSync(
     'npx',
-    ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+    [
+      ...['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+      // A profile is read by function name: unminified, at some cost to the figures themselves.
+      ...(process.env.BENCH_PROFILE ? ['--minify', 'false'] : []),
+    ],
     {
       stdio: ['ignore', 'inherit', 'inherit'],
       // VITE_BENCH_HOOKS: src/features/board/bench/use-bench-hooks.ts (absent from other builds).
