@@ -1,11 +1,31 @@
 import { Dexie, RangeSet } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { IntervalTree, ObservabilitySet } from 'dexie';
 import { watchTable } from './board-model/table-changes.ts';
 import { openLocalDb, type LocalDb } from './local-db.ts';
+import { batchedKeys, writtenKeysPart } from './written-keys.ts';
 import { seedPipeline } from './testing/board-fixture.ts';
 
 let db: LocalDb | undefined;
 afterEach(() => db?.close());
+
+/** Resolves with the change set of the next committed write that touches leads. */
+function nextChangeSet(store: LocalDb): Promise<ObservabilitySet> {
+  const part = writtenKeysPart(store.name, 'leads');
+  return new Promise((resolve) => {
+    const listener = (parts: ObservabilitySet) => {
+      if (!parts[part]) return;
+      Dexie.on.storagemutated.unsubscribe(listener);
+      resolve(parts);
+    };
+    Dexie.on('storagemutated', listener);
+  });
+}
+
+function nodeCount(tree: IntervalTree | undefined): number {
+  if (!tree || tree.d === 0 || !('from' in tree)) return 0;
+  return 1 + nodeCount(tree.l ?? undefined) + nodeCount(tree.r ?? undefined);
+}
 
 /** Resolves with what watchTable reports for the next committed write to leads. */
 function nextChange(store: LocalDb): Promise<unknown[] | null> {
@@ -48,5 +68,27 @@ describe('written keys', () => {
     Dexie.on('storagemutated').fire({ all: new RangeSet(-Infinity, [[]]) });
     stop();
     expect(seen).toEqual([null]);
+  });
+
+  it('records each write as one entry, so merging a change set costs per write, not per row', async () => {
+    db = await openLocalDb(crypto.randomUUID());
+    const { leads } = await seedPipeline(db, 120);
+    const part = writtenKeysPart(db.name, 'leads');
+
+    const changeSet = nextChangeSet(db);
+    const watched = nextChange(db);
+    const [first, second] = [leads.slice(0, 70), leads.slice(70)];
+    await db.transaction('rw', db.leads, async () => {
+      await db!.leads.bulkPut(first.map((l) => ({ ...l, notes: 'one' })));
+      await db!.leads.bulkPut(second.map((l) => ({ ...l, notes: 'two' })));
+    });
+    // Two writes, two entries in the part, every key of both reported.
+    expect(nodeCount((await changeSet)[part])).toBe(2);
+    expect(((await watched) as string[]).sort()).toEqual(leads.map((l) => l.id).sort());
+  });
+
+  it('still reads a part recorded key by key (a tab of an older build on the same store)', () => {
+    const oneByOne = new RangeSet().addKeys(['a', 'b', 'c']);
+    expect((batchedKeys(oneByOne) as string[]).sort()).toEqual(['a', 'b', 'c']);
   });
 });

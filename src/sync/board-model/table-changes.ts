@@ -1,5 +1,5 @@
-import { cmp, Dexie, type IntervalTree, type ObservabilitySet } from 'dexie';
-import { writtenKeysPart } from '../written-keys.ts';
+import { Dexie, type ObservabilitySet } from 'dexie';
+import { batchedKeys, singleKeys, writtenKeysPart } from '../written-keys.ts';
 
 /**
  * Calls `onChange` after every committed write to `table` of `db`, in this tab or another one
@@ -20,23 +20,11 @@ export function watchTable(
   const listener = (parts: ObservabilitySet) => {
     // "Anything may have changed" (a page restored from the back/forward cache): read again.
     if (parts.all) return onChange(null);
-    const tree = parts[written] ?? parts[part];
-    if (tree && tree.d !== 0) onChange(keysOf(tree));
+    const batches = parts[written];
+    if (batches && batches.d !== 0) return onChange(batchedKeys(batches));
+    const tree = parts[part];
+    if (tree && tree.d !== 0) onChange(singleKeys(tree));
   };
   Dexie.on('storagemutated', listener);
   return () => Dexie.on.storagemutated.unsubscribe(listener);
-}
-
-/** The single keys of an interval tree, or null if it holds a real range. */
-function keysOf(tree: IntervalTree): unknown[] | null {
-  const keys: unknown[] = [];
-  const stack: IntervalTree[] = [tree];
-  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    if (node.d === 0 || !('from' in node)) continue;
-    if (cmp(node.from, node.to) !== 0) return null;
-    keys.push(node.from);
-    if (node.l) stack.push(node.l);
-    if (node.r) stack.push(node.r);
-  }
-  return keys;
 }
