@@ -1,10 +1,12 @@
 import type {
   DBCore,
   DBCoreMutateRequest,
+  DBCoreRangeType,
   DBCoreTable,
   DBCoreTransaction,
   Middleware,
 } from 'dexie';
+import { keyBounds, RANGE_READ_MIN_KEYS, rangeIsDense } from './key-range.ts';
 import type { Lead, LeadAggregate } from './types.ts';
 
 // Per-column count and premium sum, kept on write: the board's column headers are right at
@@ -74,10 +76,41 @@ function leadsBefore(leads: DBCoreTable, req: DBCoreMutateRequest): Promise<Lead
   }
   const keys: unknown[] =
     req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v: unknown) => (v as Lead).id));
-  return leads
-    .getMany({ trans, keys })
-    .then((found) => (found as (Lead | undefined)[]).filter((l): l is Lead => l !== undefined));
+  const one = () =>
+    leads
+      .getMany({ trans, keys })
+      .then((found) => (found as (Lead | undefined)[]).filter((l): l is Lead => l !== undefined));
+  return keys.length < RANGE_READ_MIN_KEYS ? one() : inKeyRange(leads, trans, keys, one);
 }
+
+/**
+ * The stored leads among `keys`, from the range between the lowest and highest (key-range.ts):
+ * none at all for a first sync's page. When the range holds many other leads (a sparse set of
+ * ids), `fallback` reads them key by key.
+ */
+function inKeyRange(
+  leads: DBCoreTable,
+  trans: DBCoreTransaction,
+  keys: unknown[],
+  fallback: () => Promise<Lead[]>,
+): Promise<Lead[]> {
+  const { lower, upper } = keyBounds(keys);
+  const query = {
+    index: leads.schema.primaryKey,
+    range: { type: RANGE, lower, upper, lowerOpen: false, upperOpen: false },
+  };
+  return leads.count({ trans, query }).then((stored) => {
+    if (stored === 0) return [];
+    if (!rangeIsDense(stored, keys.length)) return fallback();
+    return leads.query({ trans, values: true, query }).then((result) => {
+      const wanted = new Set(keys);
+      return (result.result as Lead[]).filter((lead) => wanted.has(lead.id));
+    });
+  });
+}
+
+// DBCoreRangeType.Range: Dexie declares the enum `const`, which isolated modules cannot inline.
+const RANGE = 2 as DBCoreRangeType;
 
 function aggregatingLeads(leads: DBCoreTable, aggregates: () => DBCoreTable): DBCoreTable {
   return {

@@ -1,6 +1,7 @@
 import type { LocalDb } from '../local-db.ts';
 import { compareByPosition } from '../ordering.ts';
 import { columnQuery } from '../read-models/column-query.ts';
+import { leadsById } from '../read-models/leads-by-id.ts';
 import { pipelineStatuses } from '../read-models/status-order.ts';
 import type { Lead, PipelineStatus } from '../types.ts';
 import { joiningPartial, sortsWithin, withChanges, withLead, withoutLead } from './column-list.ts';
@@ -179,7 +180,7 @@ export function createBoardModel(db: LocalDb, pipelineId: string): BoardModel {
 
   async function refreshLeads(ids: string[]): Promise<void> {
     const gen = generation;
-    const rows = await db.leads.bulkGet(ids);
+    const rows = await leadsById(db, ids);
     if (gen !== generation) return;
     if (ids.length <= SMALL_CHANGE) ids.forEach((id, i) => setStored(id, rows[i]));
     else setManyStored(ids, rows);
