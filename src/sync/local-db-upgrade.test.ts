@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { localDbName, openLocalDb } from './local-db.ts';
+import { columnLeads } from './read-models/column-query.ts';
 import { leadRow } from './testing/rows.ts';
 
 // Version 2's stores, as released (local-db.ts VERSIONS 1 and 2).
@@ -114,7 +115,7 @@ describe('local store upgrade to version 4', () => {
     old.close();
 
     const db = await openLocalDb(userId);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBeGreaterThanOrEqual(4);
     expect(await db.outbox.toArray()).toEqual([queued]);
     expect(await db.leads.toArray()).toEqual([lead]);
     expect(await db.base.count()).toBe(1);
@@ -134,6 +135,33 @@ describe('local store upgrade to version 4', () => {
       dismissed_at: null,
     });
     expect(await db.conflicts.where('lead_id').equals(lead.id).count()).toBe(1);
+    db.close();
+  });
+});
+
+// Version 4 adds conflicts (local-db.ts VERSIONS 4).
+const V4 = { ...V3, conflicts: 'id, lead_id, created_at, mutation_id' };
+
+describe('local store upgrade to version 5', () => {
+  it('drops the leads indexes nothing reads, keeps every row, and still finds a column', async () => {
+    const userId = crypto.randomUUID();
+    const old = new Dexie(localDbName(userId));
+    old.version(4).stores(V4);
+    const leads = ['s1', 's2', 's1'].map((status_id, i) =>
+      leadRow({ full_name: `Lead ${i}`, pipeline_id: 'p', status_id, position: `a${i}` }),
+    );
+    await old.table('leads').bulkPut(leads);
+    old.close();
+
+    const db = await openLocalDb(userId);
+    expect(db.verno).toBe(5);
+    expect(db.leads.schema.indexes.map((i) => i.name).sort()).toEqual(
+      ['[pipeline_id+status_id+position]', 'pipeline_id'].sort(),
+    );
+    expect((await db.leads.toArray()).length).toBe(3);
+    const column = await columnLeads(db, 'p', 's1');
+    expect(column.map((l) => l.full_name)).toEqual(['Lead 0', 'Lead 2']);
+    expect(await db.leads.where('pipeline_id').equals('p').count()).toBe(3);
     db.close();
   });
 });

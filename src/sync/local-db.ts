@@ -80,6 +80,15 @@ const VERSIONS: {
     version: 4,
     stores: { conflicts: 'id, lead_id, created_at, mutation_id' },
   },
+  {
+    // Leads keep only the indexes something reads: every index costs each lead written (a
+    // first sync writes every lead). A column is read by [pipeline_id+status_id+position]
+    // (also a status's leads: a lead's status is always of its pipeline), a pipeline by
+    // pipeline_id; nothing read by status_id alone, assigned_to or updated_at. Dropping an
+    // index rewrites no row.
+    version: 5,
+    stores: { leads: 'id, [pipeline_id+status_id+position], pipeline_id' },
+  },
 ];
 
 async function upgradeToAggregatesAndPendingBase(tx: Transaction): Promise<void> {

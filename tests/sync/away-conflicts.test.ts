@@ -33,7 +33,7 @@ async function anaAndMaya(skip = 0) {
   const ana = await Device.open(backend, 'ana');
   await Promise.all([maya.sync(), ana.sync()]);
   const { pipeline, statuses } = await defaultBoard(ana.db);
-  const leads = await ana.db.leads.where('assigned_to').equals(DEMO.ana.id).sortBy('id');
+  const leads = await ana.db.leads.filter((l) => l.assigned_to === DEMO.ana.id).sortBy('id');
   const lead = leads[skip];
   if (!lead) throw new Error('Ana has not enough leads');
   const mayaName = (await ana.db.profiles.get(DEMO.maya.id))?.full_name;

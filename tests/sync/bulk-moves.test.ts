@@ -10,6 +10,7 @@ import {
 import { createSyncEngine } from '../../src/sync/engine.ts';
 import { mutateMany } from '../../src/sync/mutate.ts';
 import { pullAll } from '../../src/sync/pull.ts';
+import { columnLeads } from '../../src/sync/read-models/column-query.ts';
 import { pushPending } from '../../src/sync/push.ts';
 import type { Lead } from '../../src/sync/types.ts';
 import { engineName } from '../server/support/test-backend.ts';
@@ -37,7 +38,7 @@ const until = { timeout: 20_000, interval: 25 };
 async function leadsOf(device: Device, owner: string, count: number) {
   const { pipeline, statuses } = await defaultBoard(device.db);
   const from = at(statuses, 0);
-  const all = await device.db.leads.where('status_id').equals(from.id).toArray();
+  const all = await columnLeads(device.db, pipeline.id, from.id);
   const mine = inBoardOrder(
     all.filter((l) => l.assigned_to === owner),
     statuses.map((s) => s.id),

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { assertExists, assertStatusInPipeline } from './checks.ts';
 import { id } from './fields.ts';
 import { defineMutation } from './mutation-def.ts';
+import { columnQuery } from '../read-models/column-query.ts';
 import { MutationValidationError } from '../validation-error.ts';
 
 /** Deletes a column; its leads first move to `move_leads_to_status_id` (same pipeline). */
@@ -14,7 +15,7 @@ export const deletePipelineStatus = defineMutation({
     await assertExists(w, m, 'pipeline_statuses', args.id);
     const status = await w.get('pipeline_statuses', args.id);
     if (!status) return;
-    const count = await w.db.leads.where('status_id').equals(args.id).count();
+    const count = await columnQuery(w.db, status.pipeline_id, args.id).count();
     const target = args.move_leads_to_status_id;
     if (target === undefined) {
       if (count > 0) {
@@ -33,8 +34,10 @@ export const deletePipelineStatus = defineMutation({
   },
   async applyLocal(w, args) {
     const target = args.move_leads_to_status_id;
-    if (target !== undefined) {
-      const leads = await w.db.leads.where('status_id').equals(args.id).toArray();
+    const status = await w.get('pipeline_statuses', args.id);
+    if (target !== undefined && status) {
+      // A lead's status is always one of its pipeline's (the server's composite foreign key).
+      const leads = await columnQuery(w.db, status.pipeline_id, args.id).toArray();
       for (const lead of leads) {
         await w.patch('leads', lead.id, {
           status_id: target,

@@ -23,7 +23,7 @@ async function setup() {
   const db = await seedDb({ pipelines: [sales], statuses: [fresh, won], leads: [a, b, c] });
   const { result } = renderHook(() => useLeadActions(db, ANA.id));
   const column = async (statusId: string) =>
-    (await db.leads.where('status_id').equals(statusId).toArray())
+    (await db.leads.filter((l) => l.status_id === statusId).toArray())
       .sort(compareByPosition)
       .map((l) => l.full_name);
   return { db, actions: result.current, column };
