@@ -9,24 +9,44 @@ export interface PullProgress {
   total: number;
 }
 
+/** Rows per page, and for the first page of a pull (see pullAll). */
+export const PAGE_SIZE = 1000;
+export const FIRST_PAGE_SIZE = 200;
+
 /**
  * Pulls every page of changes since the stored cursor, reporting progress per page. Page n + 1
  * is requested as soon as page n arrives (its token is in page n), before page n is written:
  * the server's read and the local write overlap. Pages are still written in order, each in its
  * own transaction, and the cursor moves only with the last.
+ *
+ * A first sync starts with small pages and doubles them up to `pageSize` (firstPageSize, twice
+ * that, …): the first holds the pipelines, the statuses and the first leads, and while the
+ * board reads them (the pipeline list, then the board model: each read waits for the page write
+ * begun before it) the writes in its way are short, so a new device paints its first cards
+ * after a few small pages instead of behind full ones.
  */
 export async function pullAll(
   db: LocalDb,
   supabase: SupabaseClient,
-  options: { pageSize?: number; onProgress?: (p: PullProgress) => void } = {},
+  options: {
+    pageSize?: number;
+    firstPageSize?: number;
+    onProgress?: (p: PullProgress) => void;
+  } = {},
 ): Promise<void> {
+  const pageSize = options.pageSize ?? PAGE_SIZE;
+  const firstPageSize = Math.min(options.firstPageSize ?? FIRST_PAGE_SIZE, pageSize);
   const clientId = await getClientId(db);
   const stored = (await db.meta.get(META_KEYS.cursor))?.value;
   let since = typeof stored === 'string' ? stored : null;
   let page: unknown = null;
   let resets = 0;
-  const request = () =>
-    pullPage(supabase, { clientId, since, page, pageSize: options.pageSize ?? 1000 });
+  let size = since === null ? firstPageSize : pageSize;
+  const request = () => {
+    const asked = pullPage(supabase, { clientId, since, page, pageSize: size });
+    size = Math.min(2 * size, pageSize);
+    return asked;
+  };
   let next = request();
   for (;;) {
     const res = await next;
@@ -36,6 +56,7 @@ export async function pullAll(
       await resetReplica(db);
       since = null;
       page = null;
+      size = firstPageSize;
       next = request();
       continue;
     }

@@ -41,6 +41,21 @@ describe(`push and pull against the local backend (${engineName})`, () => {
     ana.close();
   });
 
+  it('a first sync starts with a small page and doubles it up to the full size', async () => {
+    const ana = await Device.open(backend, 'ana');
+    const progress: { done: number; total: number }[] = [];
+    await pullAll(ana.db, ana.supabase, {
+      pageSize: 120,
+      firstPageSize: 30,
+      onProgress: (p) => progress.push(p),
+    });
+    const sizes = progress.map((p, i) => p.done - (progress[i - 1]?.done ?? 0));
+    expect(sizes.length).toBeGreaterThan(4);
+    // 30, 60, 120, 120, …; the last page holds what is left (tombstones count in done too).
+    expect(sizes.slice(0, -1)).toEqual([30, 60, ...Array<number>(sizes.length - 3).fill(120)]);
+    ana.close();
+  });
+
   it('a lost acknowledgement followed by a retry applies the change once', async () => {
     const maya = await Device.open(backend, 'maya');
     await maya.sync();
@@ -114,7 +129,7 @@ describe(`push and pull against the local backend (${engineName})`, () => {
     const maya = await Device.open(backend, 'maya');
     const ana = await Device.open(backend, 'ana');
     await Promise.all([maya.sync(), ana.sync()]);
-    const lead = await ana.db.leads.where('assigned_to').equals(DEMO.ana.id).first();
+    const lead = await ana.db.leads.filter((l) => l.assigned_to === DEMO.ana.id).first();
     if (!lead) throw new Error('Ana has no leads');
     ana.network.offline = true;
     await mutate(ana.db, 'update_lead', { id: lead.id, patch: { notes: 'Called back' } });
@@ -134,7 +149,7 @@ describe(`push and pull against the local backend (${engineName})`, () => {
     const ana = await Device.open(backend, 'ana');
     await Promise.all([maya.sync(), ana.sync()]);
     const { pipeline, statuses } = await defaultBoard(ana.db);
-    const lead = await ana.db.leads.where('assigned_to').equals(DEMO.ana.id).first();
+    const lead = await ana.db.leads.filter((l) => l.assigned_to === DEMO.ana.id).first();
     if (!lead) throw new Error('Ana has no leads');
     const target = statuses.find((s) => s.id !== lead.status_id) ?? at(statuses, 0);
 
@@ -169,7 +184,7 @@ describe(`push and pull against the local backend (${engineName})`, () => {
     const ana = await Device.open(backend, 'ana');
     const ben = await Device.open(backend, 'ben');
     await Promise.all([maya.sync(), ana.sync(), ben.sync()]);
-    const lead = await ana.db.leads.where('assigned_to').equals(DEMO.ana.id).first();
+    const lead = await ana.db.leads.filter((l) => l.assigned_to === DEMO.ana.id).first();
     if (!lead) throw new Error('Ana has no leads');
     const history = await ana.db.lead_status_history.where('lead_id').equals(lead.id).count();
     expect(history).toBeGreaterThan(0);
