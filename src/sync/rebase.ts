@@ -31,7 +31,7 @@ export async function rebase(
   if (reset.size === 0) return;
   const replay = await mutationsToReplay(db, reset);
 
-  await resetToBase(db, [...reset]);
+  const based = await resetToBase(db, [...reset]);
   for (const entry of replay) {
     if (!isMutationName(entry.name)) continue;
     const w = createLocalWriter(db, entry.created_at);
@@ -48,10 +48,13 @@ export async function rebase(
   }
 
   // Every queued entry touching a reset row was replayed, so they alone say what stays pending.
+  // A replay only adds a base to a row it touches (still pending), so the bases to drop are
+  // among those that were there: a confirmed move's row whose base an earlier page already
+  // dropped costs no delete (1,000 confirmations are 2,000 such rows).
   const stillPending = new Set<string>();
   for (const entry of replay) for (const key of entry.touched) stillPending.add(key);
-  const released = [...reset].filter((key) => !stillPending.has(key));
-  await db.base.bulkDelete(released.map((key) => baseKey(key)));
+  const released = [...based].filter((key) => !stillPending.has(key));
+  if (released.length > 0) await db.base.bulkDelete(released.map((key) => baseKey(key)));
 }
 
 /**
@@ -84,15 +87,20 @@ function baseKey(key: string): [ReplicaTable, string] {
   return [table, id];
 }
 
-/** Puts the base version back for each key (a null base removes the row). */
-async function resetToBase(db: LocalDb, keys: string[]): Promise<void> {
+/**
+ * Puts the base version back for each key (a null base removes the row); returns the keys that
+ * had a base.
+ */
+async function resetToBase(db: LocalDb, keys: string[]): Promise<Set<string>> {
   const bases = await db.base.bulkGet(keys.map(baseKey));
   const puts = new Map<ReplicaTable, unknown[]>();
   const deletes = new Map<ReplicaTable, string[]>();
+  const based = new Set<string>();
   bases.forEach((base, i) => {
     const key = keys[i];
     // No base: nothing queued ever changed this row here, so the local row is the server's.
     if (key === undefined || base === undefined) return;
+    based.add(key);
     if (base.row) {
       const list = puts.get(base.table) ?? [];
       list.push(base.row);
@@ -105,4 +113,5 @@ async function resetToBase(db: LocalDb, keys: string[]): Promise<void> {
   });
   for (const [table, rows] of puts) await db.table(table).bulkPut(rows);
   for (const [table, ids] of deletes) await db.table(table).bulkDelete(ids);
+  return based;
 }

@@ -125,6 +125,39 @@ describe(`push and pull against the local backend (${engineName})`, () => {
     ana.close();
   });
 
+  it('a queue larger than a batch goes out batch after batch, in order, a refusal mid-way', async () => {
+    const ana = await Device.open(backend, 'ana');
+    await ana.sync();
+    const { pipeline, statuses } = await defaultBoard(ana.db);
+    const id = crypto.randomUUID();
+    const column = { pipeline_id: pipeline.id, status_id: at(statuses, 0).id };
+    await mutate(ana.db, 'create_lead', {
+      id,
+      full_name: 'Note 0',
+      assigned_to: DEMO.ana.id,
+      ...column,
+    });
+    // Seven edits; the fourth (second batch of three) is refused: agents may not rename pipelines.
+    for (let i = 1; i <= 7; i++) {
+      if (i === 4) {
+        await mutate(ana.db, 'update_pipeline', { id: pipeline.id, patch: { name: 'Renamed' } });
+      } else {
+        await mutate(ana.db, 'update_lead', { id, patch: { notes: `Note ${i}` } });
+      }
+    }
+
+    expect(await pushPending(ana.db, ana.supabase, 3)).toEqual({ applied: 7, rejected: 1 });
+    // Every edit arrived, the last one last.
+    expect(await serverQuery('select notes from leads where id = $1', [id])).toEqual([
+      { notes: 'Note 7' },
+    ]);
+    expect((await ana.db.pipelines.get(pipeline.id))?.name).toBe(pipeline.name);
+    expect(await ana.db.outbox.where('state').equals('pending').count()).toBe(0);
+    await ana.sync();
+    expect(await ana.db.outbox.count()).toBe(0);
+    ana.close();
+  });
+
   it('an edit of a lead deleted meanwhile is refused and the lead disappears locally', async () => {
     const maya = await Device.open(backend, 'maya');
     const ana = await Device.open(backend, 'ana');

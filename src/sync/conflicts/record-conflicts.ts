@@ -44,34 +44,47 @@ export async function beginConflictCheck(
   // Every notice is about one of the user's own changes: with none on this page's leads (a new
   // device's first sync, any pull with an empty queue) there is nothing to compare.
   const compare = changes.length > 0;
-  const [bases, shown, removedStatuses, knownHistory, awaySince] = await Promise.all([
+  const awaySince = await db.meta.get(META_KEYS.awaySince);
+  const away = typeof awaySince?.value === 'string' ? awaySince.value : null;
+  // The rows the device shows of the changed leads and, only while back from offline, of every
+  // lead the page brings: one read (after 1,000 offline moves they are the same 1,000 leads).
+  const shownIds =
+    away === null ? changed : [...new Set([...changed, ...pulledLeads.map((l) => l.id)])];
+  const [bases, shownRows, removedStatuses, knownHistory] = await Promise.all([
     db.base.bulkGet(changed.map((id) => ['leads', id] as ['leads', string])),
-    db.leads.bulkGet(changed),
+    db.leads.bulkGet(shownIds),
     db.pipeline_statuses.bulkGet(compare ? removedStatusIds : []),
     db.lead_status_history.bulkGet(compare ? pulledHistory.map((h) => h.id) : []),
-    db.meta.get(META_KEYS.awaySince),
   ]);
+  const shown = new Map<string, Lead>();
+  for (const row of shownRows) if (row) shown.set(row.id, row);
   const before = new Map<string, Lead>();
   changed.forEach((id, i) => {
     // The server's version the change was made on; without one, the row the device showed.
-    const row = (bases[i]?.row as Lead | null | undefined) ?? shown[i];
+    const row = (bases[i]?.row as Lead | null | undefined) ?? shown.get(id);
     if (row) before.set(id, row);
   });
   const newHistory = pulledHistory.filter((_, i) => knownHistory[i] === undefined);
   const removedStatusNames = new Map<string, string>();
   removedStatuses.forEach((s) => s && removedStatusNames.set(s.id, s.name));
-  const away = typeof awaySince?.value === 'string' ? awaySince.value : null;
-  // Only while back from offline: what the device showed of every lead the page brings.
   const shownBefore = new Map<string, Lead>();
   if (away !== null) {
-    const rows = await db.leads.bulkGet(pulledLeads.map((l) => l.id));
-    for (const row of rows) if (row) shownBefore.set(row.id, row);
+    for (const lead of pulledLeads) {
+      const row = shown.get(lead.id);
+      if (row) shownBefore.set(lead.id, row);
+    }
   }
 
   return {
     async finish() {
       const pulled = new Map(pulledLeads.map((l) => [l.id, l]));
-      const after = await leadsById(db, changed);
+      // The same leads as shown before, as they are now: one read for both uses below.
+      const current = await leadsById(db, shownIds);
+      const after = new Map<string, Lead>();
+      for (const id of changed) {
+        const row = current.get(id);
+        if (row) after.set(id, row);
+      }
       const notices = !compare
         ? []
         : detectConflicts(
@@ -99,7 +112,10 @@ export async function beginConflictCheck(
       const pageChanged = [
         ...new Set([...changedLeadIds(shownBefore, pulledLeads), ...notices.map((n) => n.lead_id)]),
       ];
-      const present = await leadsById(db, pageChanged);
+      const read = new Set(shownIds);
+      const unread = pageChanged.filter((id) => !read.has(id));
+      const present =
+        unread.length === 0 ? current : new Map([...current, ...(await leadsById(db, unread))]);
       const mineIds = new Set(changed);
       await gatherAway(db, page, away, now, {
         changed: pageChanged.filter((id) => present.has(id)),
