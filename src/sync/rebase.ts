@@ -1,5 +1,7 @@
 import { replicaTables, type LocalDb } from './local-db.ts';
+import { getByKeys } from './key-range.ts';
 import { createLocalWriter } from './mutations/local-writer.ts';
+import { queuedTouching } from './pending.ts';
 import { parseRowKey } from './row-key.ts';
 import { isMutationName, mutationDef } from './mutations/registry.ts';
 import type { OutboxEntry, ReplicaTable } from './types.ts';
@@ -60,13 +62,14 @@ export async function rebase(
 /**
  * The queued mutations touching `reset`, growing `reset` by the rows they touch, in order.
  * Read through the outbox's multi-entry `touched` index: a rebase reads the entries it
- * replays, never the whole queue (1,000 moves queued offline stay 1,000 untouched rows).
+ * replays, not the whole queue (1,000 moves queued offline stay 1,000 untouched rows), unless
+ * those are most of it (queuedTouching).
  */
 async function mutationsToReplay(db: LocalDb, reset: Set<string>): Promise<OutboxEntry[]> {
   const chosen = new Map<number, OutboxEntry>();
   let frontier = [...reset];
   while (frontier.length > 0) {
-    const found = await db.outbox.where('touched').anyOf(frontier).toArray();
+    const found = await queuedTouching(db, frontier);
     frontier = [];
     for (const entry of found) {
       if (chosen.has(entry.mutation_id)) continue;
@@ -92,7 +95,7 @@ function baseKey(key: string): [ReplicaTable, string] {
  * had a base.
  */
 async function resetToBase(db: LocalDb, keys: string[]): Promise<Set<string>> {
-  const bases = await db.base.bulkGet(keys.map(baseKey));
+  const bases = await getByKeys(db.base, keys.map(baseKey));
   const puts = new Map<ReplicaTable, unknown[]>();
   const deletes = new Map<ReplicaTable, string[]>();
   const based = new Set<string>();

@@ -1,3 +1,4 @@
+import { getByKeys } from './key-range.ts';
 import type { LocalDb } from './local-db.ts';
 import type { MutationResult } from './sync-api.ts';
 import type { RejectedMutation } from './types.ts';
@@ -13,7 +14,10 @@ export async function settleMutations(
   now: string,
 ): Promise<string[]> {
   if (results.length === 0) return [];
-  const entries = await db.outbox.bulkGet(results.map((r) => r.mutation_id));
+  const entries = await getByKeys(
+    db.outbox,
+    results.map((r) => r.mutation_id),
+  );
   const touched: string[] = [];
   const done: number[] = [];
   const refused: RejectedMutation[] = [];

@@ -1,6 +1,8 @@
 import type { LocalDb } from '../local-db.ts';
+import { getByKeys } from '../key-range.ts';
 import { META_KEYS, localDbUserId } from '../local-db.ts';
 import { mutationGroup } from '../mutations/registry.ts';
+import { queuedTouching } from '../pending.ts';
 import { rowKey } from '../row-key.ts';
 import type { MutationResult, PullPage } from '../sync-api.ts';
 import type { Lead, OutboxEntry, RejectedMutation } from '../types.ts';
@@ -51,8 +53,11 @@ export async function beginConflictCheck(
   const shownIds =
     away === null ? changed : [...new Set([...changed, ...pulledLeads.map((l) => l.id)])];
   const [bases, shownRows, removedStatuses, knownHistory] = await Promise.all([
-    db.base.bulkGet(changed.map((id) => ['leads', id] as ['leads', string])),
-    db.leads.bulkGet(shownIds),
+    getByKeys(
+      db.base,
+      changed.map((id) => ['leads', id] as ['leads', string]),
+    ),
+    getByKeys(db.leads, shownIds),
     db.pipeline_statuses.bulkGet(compare ? removedStatusIds : []),
     db.lead_status_history.bulkGet(compare ? pulledHistory.map((h) => h.id) : []),
   ]);
@@ -79,7 +84,7 @@ export async function beginConflictCheck(
     async finish() {
       const pulled = new Map(pulledLeads.map((l) => [l.id, l]));
       // The same leads as shown before, as they are now: one read for both uses below.
-      const current = await leadsById(db, shownIds);
+      const current = await storedLeads(db, shownIds);
       const after = new Map<string, Lead>();
       for (const id of changed) {
         const row = current.get(id);
@@ -115,7 +120,7 @@ export async function beginConflictCheck(
       const read = new Set(shownIds);
       const unread = pageChanged.filter((id) => !read.has(id));
       const present =
-        unread.length === 0 ? current : new Map([...current, ...(await leadsById(db, unread))]);
+        unread.length === 0 ? current : new Map([...current, ...(await storedLeads(db, unread))]);
       const mineIds = new Set(changed);
       await gatherAway(db, page, away, now, {
         changed: pageChanged.filter((id) => present.has(id)),
@@ -157,8 +162,8 @@ async function recentlyRefused(db: LocalDb): Promise<RejectedMutation[]> {
     : db.rejected.toArray();
 }
 
-async function leadsById(db: LocalDb, ids: readonly string[]): Promise<Map<string, Lead>> {
-  const rows = await db.leads.bulkGet([...ids]);
+async function storedLeads(db: LocalDb, ids: readonly string[]): Promise<Map<string, Lead>> {
+  const rows = await getByKeys(db.leads, ids);
   const map = new Map<string, Lead>();
   for (const row of rows) if (row) map.set(row.id, row);
   return map;
@@ -207,7 +212,7 @@ async function ownChanges(
   results: readonly MutationResult[],
 ): Promise<OwnChange[]> {
   const keys = [...leadIds].map((id) => rowKey('leads', id));
-  const queued = keys.length > 0 ? await db.outbox.where('touched').anyOf(keys).toArray() : [];
+  const queued = await queuedTouching(db, keys);
   if (removedStatusIds.length > 0) queued.push(...(await db.outbox.toArray()));
   const refused = await recentlyRefused(db);
   const answers = new Map(results.map((r) => [r.mutation_id, r]));
