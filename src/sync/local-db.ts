@@ -1,5 +1,6 @@
 import { Dexie } from 'dexie';
 import type { DBCore, EntityTable, Middleware, Table, Transaction } from 'dexie';
+import { coarseChangesMiddleware } from './coarse-changes.ts';
 import type { ConflictNotice } from './conflicts/types.ts';
 import { aggregatesOf, leadAggregatesMiddleware } from './lead-aggregates.ts';
 import { parseRowKey, rowKey } from './row-key.ts';
@@ -174,6 +175,7 @@ export async function openLocalDb(
   if (options.IDBKeyRange) dexieOptions.IDBKeyRange = options.IDBKeyRange;
   const db = new Dexie(localDbName(userId), dexieOptions) as LocalDb;
   db.use(leadAggregatesMiddleware);
+  db.use(coarseChangesMiddleware);
   // The board model follows leads by their keys (board-model/table-changes.ts).
   db.use(writtenKeysMiddleware(['leads']));
   for (const middleware of options.middlewares ?? []) db.use(middleware);
