@@ -224,6 +224,13 @@ async function keyboardMoves(page: Page, p: BenchPipeline, size: number): Promis
     db.close();
     return out;
   }, REPEATS);
+  // The samples themselves, sorted: with 20 moves the p95 is the 19th and 20th.
+  say(
+    `  keyboard samples (ms): ${[...samples]
+      .sort((a, b) => a - b)
+      .map((v) => v.toFixed(1))
+      .join(' ')}`,
+  );
   for (const p95 of [50, 95]) {
     const value = percentile(samples, p95);
     const base = percentile(baseline, p95);
