@@ -102,7 +102,7 @@ async function recordResults(
     outcome.applied += applied.length;
     await rebase(db, [], settled);
   });
-  // A server that answers for none of them would make the push loop forever.
+  // A server that answers for none of them is broken: stop (they stay unsent) rather than go on.
   if (answered === 0) throw new Error('sync_push answered for none of the mutations sent');
 }
 
