@@ -1,6 +1,7 @@
-import { cmp, Dexie, liveQuery, type ObservabilitySet } from 'dexie';
+import { cmp, liveQuery, type ObservabilitySet } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLocalDb, type LocalDb } from './local-db.ts';
+import { nextChangeSet } from './testing/change-sets.ts';
 import type { OutboxEntry } from './types.ts';
 
 let db: LocalDb | undefined;
@@ -16,19 +17,6 @@ const entry = (mutation_id: number): OutboxEntry => ({
   touched: [`leads:l${mutation_id}`],
 });
 
-/** The change set of the next committed write that touches `table`. */
-function nextChangeSet(store: LocalDb, table: string): Promise<ObservabilitySet> {
-  const part = `idb://${store.name}/${table}/`;
-  return new Promise((resolve) => {
-    const listener = (parts: ObservabilitySet) => {
-      if (!parts[part]) return;
-      Dexie.on.storagemutated.unsubscribe(listener);
-      resolve(parts);
-    };
-    Dexie.on('storagemutated', listener);
-  });
-}
-
 /** How many single keys a part names (a full range counts as none). */
 function keyCount(tree: ObservabilitySet[string] | undefined): number {
   if (!tree || tree.d === 0 || !('from' in tree)) return 0;
@@ -42,11 +30,11 @@ describe('coarse change sets for large deletes', () => {
     await db.outbox.bulkPut(Array.from({ length: 100 }, (_, i) => entry(i + 1)));
     const part = `idb://${db.name}/outbox/`;
 
-    const small = nextChangeSet(db, 'outbox');
+    const small = nextChangeSet(part);
     await db.outbox.bulkDelete([1, 2, 3]);
     expect(keyCount((await small)[part])).toBe(3);
 
-    const large = nextChangeSet(db, 'outbox');
+    const large = nextChangeSet(part);
     await db.outbox.bulkDelete(Array.from({ length: 60 }, (_, i) => i + 10));
     const tree = (await large)[part];
     expect(keyCount(tree)).toBe(0);

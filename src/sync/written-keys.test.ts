@@ -1,26 +1,14 @@
 import { Dexie, RangeSet } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { IntervalTree, ObservabilitySet } from 'dexie';
+import type { IntervalTree } from 'dexie';
 import { watchTable } from './board-model/table-changes.ts';
 import { openLocalDb, type LocalDb } from './local-db.ts';
+import { nextChangeSet } from './testing/change-sets.ts';
 import { batchedKeys, writtenKeysPart } from './written-keys.ts';
 import { seedPipeline } from './testing/board-fixture.ts';
 
 let db: LocalDb | undefined;
 afterEach(() => db?.close());
-
-/** Resolves with the change set of the next committed write that touches leads. */
-function nextChangeSet(store: LocalDb): Promise<ObservabilitySet> {
-  const part = writtenKeysPart(store.name, 'leads');
-  return new Promise((resolve) => {
-    const listener = (parts: ObservabilitySet) => {
-      if (!parts[part]) return;
-      Dexie.on.storagemutated.unsubscribe(listener);
-      resolve(parts);
-    };
-    Dexie.on('storagemutated', listener);
-  });
-}
 
 function nodeCount(tree: IntervalTree | undefined): number {
   if (!tree || tree.d === 0 || !('from' in tree)) return 0;
@@ -75,7 +63,7 @@ describe('written keys', () => {
     const { leads } = await seedPipeline(db, 120);
     const part = writtenKeysPart(db.name, 'leads');
 
-    const changeSet = nextChangeSet(db);
+    const changeSet = nextChangeSet(part);
     const watched = nextChange(db);
     const [first, second] = [leads.slice(0, 70), leads.slice(70)];
     await db.transaction('rw', db.leads, async () => {
