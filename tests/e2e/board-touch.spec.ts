@@ -1,6 +1,6 @@
 import { expect, test, type CDPSession, type Locator } from '@playwright/test';
-import { boardArea, card, cardName, list } from './board-support.ts';
-import { DEMO, signIn } from './pipelines-support.ts';
+import { boardArea, card, cardName, list, openSyncedBoard } from './board-support.ts';
+import { DEMO } from './pipelines-support.ts';
 
 // Trip 7: a touch screen. Playwright's touchscreen only taps: the swipe goes through the DevTools
 // protocol (real touch input, so the browser's own scrolling answers it), the drag as DOM touch
@@ -42,8 +42,7 @@ async function fire(handle: Locator, type: string, x: number, y: number) {
 }
 
 test('7. a long press lifts a card and a finger carries it to another column', async ({ page }) => {
-  await signIn(page, DEMO.agent.name);
-  await expect(list(page, 'New')).toBeVisible();
+  await openSyncedBoard(page, DEMO.agent.name);
   const name = await cardName(page, 'New');
   const handle = page.getByRole('button', { name, exact: true });
   const from = await centre(card(page, 'New', name));
@@ -70,8 +69,7 @@ test('7. a long press lifts a card and a finger carries it to another column', a
 });
 
 test('7. a quick swipe over the cards scrolls the column instead of dragging', async ({ page }) => {
-  await signIn(page, DEMO.agent.name);
-  await expect(list(page, 'New')).toBeVisible();
+  await openSyncedBoard(page, DEMO.agent.name);
   const cdp = await page.context().newCDPSession(page);
   const name = await cardName(page, 'New', 2);
   const from = await centre(card(page, 'New', name));
@@ -91,8 +89,7 @@ test('7. a quick swipe over the cards scrolls the column instead of dragging', a
 test('7. a sideways swipe scrolls the board to the columns off screen, and lifts nothing', async ({
   page,
 }) => {
-  await signIn(page, DEMO.agent.name);
-  await expect(list(page, 'New')).toBeVisible();
+  await openSyncedBoard(page, DEMO.agent.name);
   const cdp = await page.context().newCDPSession(page);
   const name = await cardName(page, 'Contacted');
   const from = await centre(card(page, 'Contacted', name));
@@ -108,8 +105,7 @@ test('7. a sideways swipe scrolls the board to the columns off screen, and lifts
 });
 
 test('7. real touch input: hold a card, then slide it to the next column', async ({ page }) => {
-  await signIn(page, DEMO.agent.name);
-  await expect(list(page, 'New')).toBeVisible();
+  await openSyncedBoard(page, DEMO.agent.name);
   const cdp = await page.context().newCDPSession(page);
   const name = await cardName(page, 'New');
   const from = await centre(card(page, 'New', name));

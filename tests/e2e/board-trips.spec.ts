@@ -9,19 +9,19 @@ import {
   DESKTOP,
   list,
   openMoveMenu,
+  openSyncedBoard,
   skipLostReason,
   storedPosition,
   syncLine,
 } from './board-support.ts';
-import { DEMO, signIn } from './pipelines-support.ts';
+import { DEMO } from './pipelines-support.ts';
 
 // What a new user trips on (issue 14), each walked at 1440×900 against the demo data.
 
 test.use({ viewport: DESKTOP });
 
 async function openBoard(page: Page) {
-  await signIn(page, DEMO.agent.name);
-  await expect(list(page, 'New')).toBeVisible();
+  await openSyncedBoard(page, DEMO.agent.name);
 }
 
 test('1. a keyboard-lifted card reaches the last column, off screen at 1440px', async ({
