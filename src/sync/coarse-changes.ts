@@ -6,6 +6,7 @@ import {
   type Middleware,
 } from 'dexie';
 import type { ObservabilitySet } from 'dexie';
+import { writtenKeysPart } from './written-keys.ts';
 
 // Dexie's change events name every key a delete removed, however many: a pull that confirms
 // 1,000 moves deletes 1,000 queue entries and 2,000 bases, and every live query then merges
@@ -27,6 +28,7 @@ export const coarseChangesMiddleware: Middleware<DBCore> = {
       table(name) {
         const table = down.table(name);
         const prefix = `idb://${down.schema.name}/${name}/`;
+        const written = writtenKeysPart(down.schema.name, name);
         return {
           ...table,
           mutate(req) {
@@ -37,7 +39,7 @@ export const coarseChangesMiddleware: Middleware<DBCore> = {
               const parts = (req.trans as DBCoreTransaction & { mutatedParts?: ObservabilitySet })
                 .mutatedParts;
               for (const part of Object.keys(parts ?? {})) {
-                if (parts && part.startsWith(prefix) && !part.endsWith('/:written')) {
+                if (parts && part.startsWith(prefix) && part !== written) {
                   // DBCore types its bounds as `any`; they are IndexedDB keys.
                   parts[part] = new RangeSet(
                     down.MIN_KEY as IndexableType,
