@@ -1,7 +1,7 @@
+import { getByKeys } from '../key-range.ts';
 import type { LocalDb } from '../local-db.ts';
 import { compareByPosition } from '../ordering.ts';
 import { columnQuery } from '../read-models/column-query.ts';
-import { leadsById } from '../read-models/leads-by-id.ts';
 import { pipelineStatuses } from '../read-models/status-order.ts';
 import type { Lead, PipelineStatus } from '../types.ts';
 import { joiningPartial, sortsWithin, withChanges, withLead, withoutLead } from './column-list.ts';
@@ -180,7 +180,8 @@ export function createBoardModel(db: LocalDb, pipelineId: string): BoardModel {
 
   async function refreshLeads(ids: string[]): Promise<void> {
     const gen = generation;
-    const rows = await leadsById(db, ids);
+    // A batch of a first sync's pages is one stretch of the id order: one range read.
+    const rows = await getByKeys(db.leads, ids);
     if (gen !== generation) return;
     if (ids.length <= SMALL_CHANGE) ids.forEach((id, i) => setStored(id, rows[i]));
     else setManyStored(ids, rows);
