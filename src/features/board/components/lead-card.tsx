@@ -1,17 +1,13 @@
 import type { DraggableProvided } from '@hello-pangea/dnd';
-import { ArrowRightLeft } from 'lucide-react';
 import { useEffect, useId, useRef, type CSSProperties } from 'react';
-import { MenuButton, type MenuItem } from '../../../components/menu-button.tsx';
+import type { MenuItem } from '../../../components/menu-button.tsx';
 import type { ConflictNotice } from '../../../sync/conflicts/types.ts';
 import type { Lead, PipelineStatus } from '../../../sync/types.ts';
 import { useBoardUiStore } from '../store/board-ui-store.ts';
 import type { SelectMode } from '../hooks/use-bulk-board.ts';
 import { useCardSelected } from '../hooks/use-card-selected.ts';
-import { SelectCheckbox } from './select-checkbox.tsx';
-import { formatDuration, formatPremium } from '../lib/format.ts';
-import { AgentAvatar } from './agent-avatar.tsx';
 import { CardConflictNotice } from './card-conflict-notice.tsx';
-import { NextAction } from './next-action.tsx';
+import { LeadCardBody, LeadCardMoveMenu, LeadCardSelect } from './lead-card-parts.tsx';
 
 export type LeadCardProps = {
   lead: Lead;
@@ -118,25 +114,15 @@ export function LeadCard(props: LeadCardProps) {
           }
         }}
       >
-        <span className="lead-card-top">
-          <span className="lead-card-name">{lead.full_name}</span>
-          <span className="lead-card-premium">{formatPremium(lead.estimated_premium)}</span>
-        </span>
-        <span id={detailsId} className="lead-card-details">
-          <span className="lead-card-meta">
-            <span className="lead-card-product">{lead.product}</span>
-            <span className="lead-card-since">
-              in {status.name} {formatDuration(props.inStatusSince)}
-            </span>
-          </span>
-          <AgentAvatar name={agentName} />
-          {pending && <span className="lead-card-pending">Not synced yet</span>}
-          {rejection && <span className="lead-card-rejected">Change refused: {rejection}</span>}
-          {selected && <span className="visually-hidden">Selected.</span>}
-        </span>
-        <NextAction
-          template={status.ai_action_template}
-          values={{ ...lead, agent_name: agentName, status_name: status.name }}
+        <LeadCardBody
+          lead={lead}
+          status={status}
+          agentName={agentName}
+          inStatusSince={props.inStatusSince}
+          pending={pending}
+          rejection={rejection}
+          selected={selected}
+          detailsId={detailsId}
         />
       </div>
       {!isClone && props.conflict && props.onDismissConflict && (
@@ -148,27 +134,9 @@ export function LeadCard(props: LeadCardProps) {
         </span>
       )}
       {!isClone && (
-        <MenuButton
-          className="lead-card-move"
-          label={
-            <>
-              <ArrowRightLeft size={14} aria-hidden="true" />
-              <span>Move</span>
-            </>
-          }
-          ariaLabel={`Move ${lead.full_name} to…`}
-          menuLabel={`Move ${lead.full_name} to`}
-          items={props.moveTargets}
-          onSelect={(statusId) => props.onMoveTo(lead, statusId)}
-        />
+        <LeadCardMoveMenu lead={lead} moveTargets={props.moveTargets} onMoveTo={props.onMoveTo} />
       )}
-      {!isClone && (
-        <SelectCheckbox
-          name={lead.full_name}
-          checked={selected}
-          onToggle={(range) => props.onSelect(lead, range ? 'range' : 'toggle')}
-        />
-      )}
+      {!isClone && <LeadCardSelect lead={lead} checked={selected} onSelect={props.onSelect} />}
     </Tag>
   );
 }

@@ -41,12 +41,21 @@ export function useCardContext(input: CardContextInput): CardContext {
     const byId = new Map(statuses.map((s) => [s.id, s]));
     // Board order, like the columns: the store hands statuses back in key (random id) order.
     const ordered = [...statuses].sort(compareStatuses);
-    const targets = (statusId: string): MenuItem[] =>
-      ordered.map((s) => ({
-        id: s.id,
-        label: s.id === statusId ? `${s.name} (current)` : s.name,
-        disabled: s.id === statusId,
-      }));
+    // One list per status, the same array for every card in it, so memoised card parts
+    // (lead-card-parts.tsx) see unchanged props.
+    const targetsByStatus = new Map<string, MenuItem[]>();
+    const targets = (statusId: string): MenuItem[] => {
+      let list = targetsByStatus.get(statusId);
+      if (!list) {
+        list = ordered.map((s) => ({
+          id: s.id,
+          label: s.id === statusId ? `${s.name} (current)` : s.name,
+          disabled: s.id === statusId,
+        }));
+        targetsByStatus.set(statusId, list);
+      }
+      return list;
+    };
     const onOpen = (leadId: string) => handlers.current.onOpen(leadId);
     const onMoveTo = (lead: Lead, statusId: string) => handlers.current.onMoveTo(lead, statusId);
     const onSelect = (lead: Lead, mode: SelectMode) => handlers.current.onSelect(lead, mode);
