@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openLocalDb, type LocalDb } from '../local-db.ts';
 import { mutate } from '../mutate.ts';
 import { modelState, seedPipeline } from '../testing/board-fixture.ts';
@@ -96,6 +96,49 @@ describe('the board model', () => {
     });
     const moved = await modelState(model, (s) => columnIds(s, s2)[0] === lead.id);
     expect(moved.columns.map((c) => c.summary.count)).toEqual([10, 9, 11]);
+    stop();
+  });
+
+  it('holds its snapshot during a drag and publishes what arrived meanwhile at the release', async () => {
+    const name = crypto.randomUUID();
+    db = await openLocalDb(name);
+    otherTab = await openLocalDb(name);
+    const { pipelineId, statuses, leads } = await seedPipeline(db, 30);
+    const model = createBoardModel(db, pipelineId);
+    const stop = model.start();
+    const before = await modelState(model, (s) => s.complete);
+    let published = 0;
+    model.subscribe(() => published++);
+    const lead = leads[1];
+    if (!lead) throw new Error('no lead');
+    const s2 = statuses[2]?.id ?? '';
+
+    const releaseDrag = model.hold();
+    const releaseOther = model.hold();
+    await mutate(otherTab, 'move_lead', {
+      id: lead.id,
+      pipeline_id: pipelineId,
+      status_id: s2,
+      position: 'a',
+    });
+    // The model has the change (the lookup by id answers with it)...
+    await vi.waitFor(() => expect(model.getLead(lead.id)?.status_id).toBe(s2));
+    // ...but the lists the drag indexes into are the ones it started with.
+    expect(model.getSnapshot()).toBe(before);
+    expect(published).toBe(0);
+
+    releaseDrag();
+    releaseDrag();
+    expect(model.getSnapshot()).toBe(before);
+    releaseOther();
+    expect(published).toBe(1);
+    const after = model.getSnapshot();
+    expect(columnIds(after, s2)[0]).toBe(lead.id);
+    expect(after.columns.map((c) => c.summary.count)).toEqual([10, 9, 11]);
+
+    // Nothing held, nothing changed: a release publishes nothing.
+    model.hold()();
+    expect(published).toBe(1);
     stop();
   });
 

@@ -47,6 +47,13 @@ export interface BoardModel {
    * (the change, or the old row if mutate threw: the model reverts on its own).
    */
   applyOptimistic(lead: Lead): () => void;
+  /**
+   * Holds the snapshot as it is (for a drag: the drag library keeps indexes into the lists it
+   * started with, and cards arriving from a pull would move them under the pointer) and
+   * returns the release. Changes keep being applied meanwhile and are published at the last
+   * release, at once; releasing twice is harmless.
+   */
+  hold: () => () => void;
 }
 
 /** Cards read per column before the first paint: more than a tall screen shows. */
@@ -79,7 +86,14 @@ export function createBoardModel(db: LocalDb, pipelineId: string): BoardModel {
     columns: [],
   };
 
+  let holds = 0;
+  let heldChanges = false;
+
   function publish(): void {
+    if (holds > 0) {
+      heldChanges = true;
+      return;
+    }
     snapshot = {
       pipelineId,
       ready,
@@ -345,6 +359,19 @@ export function createBoardModel(db: LocalDb, pipelineId: string): BoardModel {
         flushTimer = undefined;
         waiting.clear();
         for (const stop of stops) stop();
+      };
+    },
+    hold() {
+      holds++;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        holds--;
+        if (holds === 0 && heldChanges) {
+          heldChanges = false;
+          publish();
+        }
       };
     },
     applyOptimistic(lead) {

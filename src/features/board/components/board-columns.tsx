@@ -4,7 +4,7 @@ import {
   type DragUpdate,
   type DropResult,
 } from '@hello-pangea/dnd';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Lead } from '../../../sync/types.ts';
 import { useBoardUiStore } from '../store/board-ui-store.ts';
 import { useSelectionStore } from '../store/selection-store.ts';
@@ -60,11 +60,24 @@ type BoardColumnsProps = {
     index: number,
     destination: readonly Lead[],
   ) => void;
+  /**
+   * Holds the columns as they are while a drag is on and returns the release (the board
+   * model's hold): the library keeps indexes into the lists the drag started with.
+   */
+  holdColumns?: (() => () => void) | undefined;
 };
 
 /** The drag-and-drop board: mouse, touch and keyboard moves, with named announcements. */
 export function BoardColumns(props: BoardColumnsProps) {
-  const { columns, card, onQuickAdd, onMove, onMoveSelected, forecasts } = props;
+  const { columns, card, onQuickAdd, onMove, onMoveSelected, forecasts, holdColumns } = props;
+  // Cards a pull or another tab adds during a drag would shift the lists under it (a keyboard
+  // drop one column too far, a touch lift lost): the columns wait until the drop.
+  const releaseColumns = useRef<(() => void) | null>(null);
+  const release = () => {
+    releaseColumns.current?.();
+    releaseColumns.current = null;
+  };
+  useEffect(() => release, []);
   const collapsed = useBoardUiStore((s) => s.collapsed);
   const toggleCollapsed = useBoardUiStore((s) => s.toggleCollapsed);
   // A touch drag must survive the lifted card's original leaving the DOM (see the module).
@@ -92,6 +105,8 @@ export function BoardColumns(props: BoardColumnsProps) {
   // Dragging a selected card carries the whole selection; dragging any other card drops the
   // selection (the usual multi-drag pattern: the selection never moves by surprise).
   function onDragStart(start: DragStart, provided: { announce: (message: string) => void }) {
+    release();
+    releaseColumns.current = holdColumns?.() ?? null;
     const selection = useSelectionStore.getState();
     if (selection.ids.includes(start.draggableId) && selection.ids.length > 1) {
       selection.setDragging(start.draggableId);
@@ -107,6 +122,9 @@ export function BoardColumns(props: BoardColumnsProps) {
 
   function onDragEnd(result: DropResult, provided: { announce: (message: string) => void }) {
     const { destination, source, draggableId } = result;
+    // Everything below reads the held columns (what the user saw while dragging); the move it
+    // makes is shown on top of what arrived meanwhile, in the same render.
+    release();
     const selection = useSelectionStore.getState();
     if (selection.dragging !== null) {
       selection.setDragging(null);

@@ -259,6 +259,7 @@ export function BoardPage(props: BoardPageProps) {
           onMove={onMove}
           onMoveSelected={bulk.dropSelected}
           onQuickAdd={onQuickAdd}
+          holdColumns={model?.hold}
         />
       )}
       {lostPrompt && (
