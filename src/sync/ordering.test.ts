@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compareByPosition, positionBetween, positionForIndex } from './ordering.ts';
+import {
+  compareByPosition,
+  positionBetween,
+  positionForIndex,
+  positionForIndexWithout,
+} from './ordering.ts';
 
 function seeded(seed: number): () => number {
   let s = seed;
@@ -60,5 +65,23 @@ describe('positionForIndex', () => {
     const column = [{ position: 'a0' }, { position: 'a0' }, { position: 'a2' }];
     const key = positionForIndex(column, 1);
     expect('a0' < key && key < 'a2').toBe(true);
+  });
+});
+
+describe('positionForIndexWithout', () => {
+  it('gives what positionForIndex gives on the column without the moving card', () => {
+    const positions = ['a0', 'a1', 'a1', 'a1', 'a3', 'a4', 'a4'];
+    const column = positions.map((position, i) => ({ id: `c${i}`, position }));
+    const fixed = () => 0.5;
+    // Every card moving, every drop index (one past the end included), and a card from
+    // another column (not in this one).
+    for (const movingId of [...column.map((c) => c.id), 'elsewhere']) {
+      const others = column.filter((c) => c.id !== movingId);
+      for (let index = 0; index <= others.length + 1; index++) {
+        expect(positionForIndexWithout(column, movingId, index, fixed)).toBe(
+          positionForIndex(others, index, fixed),
+        );
+      }
+    }
   });
 });

@@ -58,13 +58,46 @@ export function positionForIndex(
   index: number,
   random: () => number = Math.random,
 ): string {
-  const clamped = Math.max(0, Math.min(index, column.length));
-  const before = column[clamped - 1]?.position ?? null;
-  let after = column[clamped]?.position ?? null;
+  return positionInView(column.length, (i) => column[i], index, random);
+}
+
+/**
+ * positionForIndex over `column` as if the card `movingId` were not in it (a card dropped into
+ * the column it came from), without copying the column: a board column can hold tens of
+ * thousands of cards, and the drop runs before its frame.
+ */
+export function positionForIndexWithout(
+  column: readonly { id: string; position: string }[],
+  movingId: string,
+  index: number,
+  random: () => number = Math.random,
+): string {
+  const skipped = column.findIndex((c) => c.id === movingId);
+  if (skipped < 0) return positionForIndex(column, index, random);
+  const at = (i: number) => column[i < skipped ? i : i + 1];
+  return positionInView(column.length - 1, at, index, random);
+}
+
+function positionInView(
+  length: number,
+  at: (i: number) => { position: string } | undefined,
+  index: number,
+  random: () => number,
+): string {
+  const clamped = Math.max(0, Math.min(index, length));
+  const before = at(clamped - 1)?.position ?? null;
+  let after = at(clamped)?.position ?? null;
   // Equal neighbours (a tie) leave no key between them: land after the tied group instead,
   // one slot lower than asked, rather than fail the drop.
   if (before !== null && after !== null && after <= before) {
-    after = column.slice(clamped).find((c) => c.position > before)?.position ?? null;
+    after = null;
+    for (let i = clamped + 1; i < length; i++) {
+      const position = at(i)?.position;
+      if (position !== undefined && position > before) {
+        after = position;
+        break;
+      }
+    }
   }
   return positionBetween(before, after, random);
 }

@@ -1,30 +1,24 @@
 import { Draggable, type DroppableProvided, type DroppableStateSnapshot } from '@hello-pangea/dnd';
-import {
-  observeElementRect,
-  useVirtualizer,
-  type Rect,
-  type Virtualizer,
-} from '@tanstack/react-virtual';
 import { useLayoutEffect, useState } from 'react';
 import type { Lead } from '../../../sync/types.ts';
+import { useFixedRowWindow } from '../hooks/use-fixed-row-window.ts';
 import { useBoardScroller } from './board-scroller.tsx';
 import type { CardContext } from './card-context.ts';
 import { LeadCard } from './lead-card.tsx';
 
-/** Cards have one fixed height: drag geometry and the virtualizer then agree without measuring. */
+/**
+ * Cards have one fixed height: drag geometry and the window (use-fixed-row-window.ts) agree
+ * without measuring anything.
+ */
 // Dense on purpose: at 1440×900 a column shows at least six cards (the e2e test counts them).
 export const CARD_HEIGHT = 100;
 const CARD_GAP = 6;
-/** Used while the column has no measured height yet (before layout, or in jsdom). */
-const FALLBACK_RECT: Rect = { width: 288, height: 800 };
-
-// A zero-sized measurement would render no card at all; a screenful is the better guess.
-function observeRectWithFallback(
-  instance: Virtualizer<HTMLElement, Element>,
-  cb: (rect: Rect) => void,
-) {
-  return observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : FALLBACK_RECT));
-}
+const ROW_SIZE = CARD_HEIGHT + CARD_GAP;
+/**
+ * Used while the board has no height yet (before layout, or in jsdom): a zero-sized viewport
+ * would render no card at all; a screenful is the better guess.
+ */
+const FALLBACK_HEIGHT = 800;
 
 type VirtualLeadListProps = {
   statusName: string;
@@ -77,23 +71,23 @@ export function VirtualLeadList({
   const scrollMargin = useListOffset(scroller, list);
   // In virtual mode the library cannot insert its placeholder: make room with one blank row.
   const count = leads.length + (snapshot.isUsingPlaceholder ? 1 : 0);
-  // TanStack Virtual's hook returns functions that the React compiler must not memoise.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
+  const { start, end } = useFixedRowWindow({
+    scroller,
     count,
-    getScrollElement: () => scroller,
-    scrollMargin,
-    estimateSize: () => CARD_HEIGHT + CARD_GAP,
-    getItemKey: (index) => leads[index]?.id ?? '__placeholder__',
+    rowSize: ROW_SIZE,
+    offset: scrollMargin,
     overscan: 4,
-    initialRect: FALLBACK_RECT,
-    observeElementRect: observeRectWithFallback,
+    fallbackHeight: FALLBACK_HEIGHT,
   });
+  // The library's provided values are plain props (its innerRef is a callback), not React refs.
+  const { innerRef, droppableProps } = provided;
+  const rows: number[] = [];
+  for (let index = start; index < end; index++) rows.push(index);
 
   return (
     <div
-      ref={provided.innerRef}
-      {...provided.droppableProps}
+      ref={innerRef}
+      {...droppableProps}
       className={['column-scroll', snapshot.isDraggingOver && 'is-drag-over']
         .filter(Boolean)
         .join(' ')}
@@ -102,13 +96,14 @@ export function VirtualLeadList({
         ref={setList}
         aria-label={statusName}
         className="column-list"
-        style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+        style={{ height: count * ROW_SIZE, position: 'relative' }}
       >
-        {virtualizer.getVirtualItems().map((row) => {
-          const lead = leads[row.index];
+        {rows.map((index) => {
+          // The placeholder's blank row has no lead.
+          const lead = leads[index];
           if (!lead) return null;
           return (
-            <Draggable key={lead.id} draggableId={lead.id} index={row.index}>
+            <Draggable key={lead.id} draggableId={lead.id} index={index}>
               {(dragProvided, dragSnapshot) => (
                 <LeadCard
                   {...card.cardProps(lead)}
@@ -116,7 +111,7 @@ export function VirtualLeadList({
                   isDragging={dragSnapshot.isDragging}
                   style={{
                     position: 'absolute',
-                    top: row.start - scrollMargin,
+                    top: index * ROW_SIZE,
                     left: 0,
                     right: 0,
                     height: CARD_HEIGHT,

@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import type { BoardModel } from '../../../sync/board-model/board-model.ts';
 import type { LocalDb } from '../../../sync/local-db.ts';
 import { mutate } from '../../../sync/mutate.ts';
-import { positionBetween, positionForIndex } from '../../../sync/ordering.ts';
+import { positionBetween, positionForIndexWithout } from '../../../sync/ordering.ts';
 import { firstPositionInColumn } from '../../../sync/read-models/column-query.ts';
 import type { Lead } from '../../../sync/types.ts';
 import { useUndoStore } from '../store/undo-store.ts';
@@ -56,8 +56,8 @@ export function useLeadActions(db: LocalDb, userId: string, model: BoardModel | 
       destination: readonly Lead[],
       lostReason?: string | null,
     ) => {
-      const others = destination.filter((l) => l.id !== lead.id);
-      return moveAndRemember(lead, statusId, positionForIndex(others, index), lostReason);
+      const position = positionForIndexWithout(destination, lead.id, index);
+      return moveAndRemember(lead, statusId, position, lostReason);
     },
     [moveAndRemember],
   );
