@@ -108,8 +108,8 @@ async function firstSync(browser: Browser, server: AppServer, p: BenchPipeline, 
   // From the sign-in click to all saved: the sync calls, and a profile with BENCH_PROFILE.
   const trace = await tracePage(context, page, `first-sync-${size}`);
   // First cards, timed in the page: from the click event to the frame after the first column's
-  // first card is in the document (painted). Polling from here would
-  // add Playwright's polling interval, on a main thread that the sync keeps busy.
+  // first card is in the document (painted). Polling from here would add Playwright's polling
+  // interval, on a main thread that the sync keeps busy.
   await page.evaluate((listName) => {
     const w = window as unknown as {
       __benchFirstCards?: Promise<number>;
@@ -219,10 +219,16 @@ async function keyboardMoves(page: Page, p: BenchPipeline, size: number): Promis
     await page.evaluate(`(() => {
       const afterNextFrame = ${AFTER_NEXT_FRAME};
       const selector = '[data-rfd-droppable-id=${JSON.stringify(target)}] [data-rfd-draggable-id=${JSON.stringify(leadId)}]';
-      window.__benchMove = new Promise((resolve) => {
+      window.__benchMove = new Promise((resolve, reject) => {
+        // A drop that never lands fails the figure instead of hanging the suite.
+        const timeout = setTimeout(() => {
+          observer.disconnect();
+          reject(new Error('the dropped card never reached its new column'));
+        }, 10000);
         const observer = new MutationObserver(() => {
           if (!document.querySelector(selector)) return;
           observer.disconnect();
+          clearTimeout(timeout);
           afterNextFrame((end) => resolve(end - globalThis.__benchKeyAt));
         });
         observer.observe(document.body, { childList: true, subtree: true });
