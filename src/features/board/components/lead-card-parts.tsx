@@ -1,10 +1,10 @@
 import { ArrowRightLeft } from 'lucide-react';
 import { memo } from 'react';
-import { MenuButton, type MenuItem } from '../../../components/menu-button.tsx';
-import type { Lead, PipelineStatus } from '../../../sync/types.ts';
-import type { SelectMode } from '../hooks/use-bulk-board.ts';
+import { MenuButton } from '../../../components/menu-button.tsx';
 import { formatDuration, formatPremium } from '../lib/format.ts';
 import { AgentAvatar } from './agent-avatar.tsx';
+// Types only: the card's props are declared once, in lead-card.tsx, which renders these parts.
+import type { LeadCardProps } from './lead-card.tsx';
 import { NextAction } from './next-action.tsx';
 import { SelectCheckbox } from './select-checkbox.tsx';
 
@@ -14,13 +14,10 @@ import { SelectCheckbox } from './select-checkbox.tsx';
 // data and the board's stable handlers, so an unchanged card skips these (see use-card-context.ts,
 // which keeps the handlers and each status's move targets the same between renders).
 
-type LeadCardBodyProps = {
-  lead: Lead;
-  status: PipelineStatus;
-  agentName: string | null;
-  inStatusSince: string;
-  pending: boolean;
-  rejection: string | null;
+type LeadCardBodyProps = Pick<
+  LeadCardProps,
+  'lead' | 'status' | 'agentName' | 'inStatusSince' | 'pending' | 'rejection'
+> & {
   selected: boolean;
   /** Id of the details, which the handle's description points at. */
   detailsId: string;
@@ -57,11 +54,7 @@ export const LeadCardBody = memo(function LeadCardBody(props: LeadCardBodyProps)
   );
 });
 
-type LeadCardMoveMenuProps = {
-  lead: Lead;
-  moveTargets: readonly MenuItem[];
-  onMoveTo: (lead: Lead, statusId: string) => void;
-};
+type LeadCardMoveMenuProps = Pick<LeadCardProps, 'lead' | 'moveTargets' | 'onMoveTo'>;
 
 /** The "Move to…" menu button. */
 export const LeadCardMoveMenu = memo(function LeadCardMoveMenu({
@@ -86,11 +79,7 @@ export const LeadCardMoveMenu = memo(function LeadCardMoveMenu({
   );
 });
 
-type LeadCardSelectProps = {
-  lead: Lead;
-  checked: boolean;
-  onSelect: (lead: Lead, mode: SelectMode) => void;
-};
+type LeadCardSelectProps = Pick<LeadCardProps, 'lead' | 'onSelect'> & { checked: boolean };
 
 /** The card's "Select" checkbox. */
 export const LeadCardSelect = memo(function LeadCardSelect({
