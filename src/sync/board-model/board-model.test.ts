@@ -11,6 +11,17 @@ afterEach(() => {
   otherTab?.close();
 });
 
+/** This tab's store and another tab's on the same database, a seeded pipeline and its model. */
+async function twoTabsOnePipeline(leadCount: number) {
+  const name = crypto.randomUUID();
+  db = await openLocalDb(name);
+  otherTab = await openLocalDb(name);
+  const here = db;
+  const other = otherTab;
+  const seeded = await seedPipeline(here, leadCount);
+  return { ...seeded, here, other, model: createBoardModel(here, seeded.pipelineId) };
+}
+
 const columnIds = (s: BoardSnapshot, statusId: string) =>
   s.columns.find((c) => c.status.id === statusId)?.leads.map((l) => l.id) ?? [];
 
@@ -78,17 +89,13 @@ describe('the board model', () => {
   });
 
   it('follows changes written by another tab, from their keys alone', async () => {
-    const name = crypto.randomUUID();
-    db = await openLocalDb(name);
-    otherTab = await openLocalDb(name);
-    const { pipelineId, statuses, leads } = await seedPipeline(db, 30);
-    const model = createBoardModel(db, pipelineId);
+    const { pipelineId, statuses, leads, model, other } = await twoTabsOnePipeline(30);
     const stop = model.start();
     await modelState(model, (s) => s.complete);
     const lead = leads[1];
     if (!lead) throw new Error('no lead');
     const s2 = statuses[2]?.id ?? '';
-    await mutate(otherTab, 'move_lead', {
+    await mutate(other, 'move_lead', {
       id: lead.id,
       pipeline_id: pipelineId,
       status_id: s2,
@@ -100,11 +107,7 @@ describe('the board model', () => {
   });
 
   it('holds its snapshot during a drag and publishes what arrived meanwhile at the release', async () => {
-    const name = crypto.randomUUID();
-    db = await openLocalDb(name);
-    otherTab = await openLocalDb(name);
-    const { pipelineId, statuses, leads } = await seedPipeline(db, 30);
-    const model = createBoardModel(db, pipelineId);
+    const { pipelineId, statuses, leads, model, other } = await twoTabsOnePipeline(30);
     const stop = model.start();
     const before = await modelState(model, (s) => s.complete);
     let published = 0;
@@ -115,7 +118,7 @@ describe('the board model', () => {
 
     const releaseDrag = model.hold();
     const releaseOther = model.hold();
-    await mutate(otherTab, 'move_lead', {
+    await mutate(other, 'move_lead', {
       id: lead.id,
       pipeline_id: pipelineId,
       status_id: s2,
@@ -143,11 +146,7 @@ describe('the board model', () => {
   });
 
   it('patches a bulk write of hundreds of leads in place, to what a fresh load shows', async () => {
-    const name = crypto.randomUUID();
-    db = await openLocalDb(name);
-    otherTab = await openLocalDb(name);
-    const { pipelineId, statuses, leads } = await seedPipeline(db, 600);
-    const model = createBoardModel(db, pipelineId);
+    const { pipelineId, statuses, leads, model, here, other } = await twoTabsOnePipeline(600);
     const seen: BoardSnapshot[] = [];
     model.subscribe(() => seen.push(model.getSnapshot()));
     const stop = model.start();
@@ -162,8 +161,8 @@ describe('the board model', () => {
       position: `m${String(299 - i).padStart(3, '0')}`,
       pipeline_id: i % 10 === 0 ? crypto.randomUUID() : lead.pipeline_id,
     }));
-    await otherTab.leads.bulkPut(changed);
-    await otherTab.leads.bulkDelete(leads.slice(300, 360).map((l) => l.id));
+    await other.leads.bulkPut(changed);
+    await other.leads.bulkDelete(leads.slice(300, 360).map((l) => l.id));
     const last = changed[changed.length - 1];
     const patched = await modelState(
       model,
@@ -176,7 +175,7 @@ describe('the board model', () => {
     // Patched, never reloaded: no snapshot after the first complete one went back to loading.
     expect(seen.slice(loaded).every((s) => s.ready && s.complete)).toBe(true);
 
-    const fresh = createBoardModel(db, pipelineId);
+    const fresh = createBoardModel(here, pipelineId);
     const stopFresh = fresh.start();
     const reloaded = await modelState(fresh, (s) => s.complete);
     stopFresh();
