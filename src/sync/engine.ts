@@ -81,6 +81,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (stopped) return;
     clearTimeout(retryTimer);
     setStatus({ syncing: true, retryAt: null });
+    let succeeded = false;
     try {
       const [supabase, { syncOnce }] = await Promise.all([client(), loadSyncOnce()]);
       await withLock(async () => {
@@ -98,8 +99,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         progress: null,
         lastSyncedAt: typeof synced?.value === 'string' ? synced.value : status.lastSyncedAt,
       });
-      // A change queued while this sync ran (after its push) goes out now, not at the next nudge.
-      if ((await db.outbox.where('state').equals('pending').count()) > 0) background();
+      succeeded = true;
     } catch (error) {
       attempts++;
       const offline = error instanceof SyncRequestError && error.offline;
@@ -119,6 +119,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     } finally {
       setStatus({ syncing: false });
     }
+    // A change queued while this sync ran (after its push) goes out now, not at the next nudge.
+    // Counted only once `syncing` is false: the outbox watcher leaves to a running sync what it
+    // sees meanwhile, and from here on it sends what it sees itself, so nothing falls between.
+    if (succeeded && (await db.outbox.where('state').equals('pending').count()) > 0) background();
   }
 
   function syncNow(): Promise<void> {
