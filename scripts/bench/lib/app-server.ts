@@ -16,7 +16,7 @@ export function build(outDir: string): void {
     [
       ...['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
       // A profile is read by function name: unminified, at some cost to the figures themselves.
-      ...(process.env.BENCH_PROFILE ? ['--minify', 'false'] : []),
+      ...(process.env.BENCH_PROFILE || process.env.BENCH_TRACE ? ['--minify', 'false'] : []),
     ],
     {
       stdio: ['ignore', 'inherit', 'inherit'],

@@ -22,6 +22,7 @@ import {
   skipped as skippedFigure,
 } from '../lib/board-browser.ts';
 import { percentile, round, say } from '../lib/figure.ts';
+import { DROP_END, DROP_START, traceDrops } from '../lib/drop-trace.ts';
 import { tracePage } from '../lib/page-trace.ts';
 
 const SUITE = 'board';
@@ -41,7 +42,11 @@ const AFTER_NEXT_FRAME = `(done) => requestAnimationFrame(() => {
  * Installed before the app's scripts, so it is the first keydown listener on window and runs
  * before @hello-pangea/dnd's: the clock starts before any of the drop's work, not after it.
  */
-const KEY_CLOCK = `addEventListener('keydown', () => { globalThis.__benchKeyAt = performance.now(); }, true);`;
+const KEY_CLOCK = `addEventListener('keydown', () => { globalThis.__benchKeyAt = performance.now(); ${
+  process.env.BENCH_TRACE ? `performance.mark('${DROP_START}');` : ''
+} }, true);`;
+/** With BENCH_TRACE, the end of each drop is marked in the trace too (drop-trace.ts). */
+const MARK_END = process.env.BENCH_TRACE ? `performance.mark('${DROP_END}');` : '';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4322);
 const figure = (f: Parameters<typeof boardFigure>[1]) => boardFigure(SUITE, f);
@@ -199,8 +204,14 @@ async function firstSync(browser: Browser, server: AppServer, p: BenchPipeline, 
 }
 
 /** Keyboard drop → the card rendered in its new column, against one put → rendered. */
-async function keyboardMoves(page: Page, p: BenchPipeline, size: number): Promise<void> {
+async function keyboardMoves(
+  browser: Browser,
+  page: Page,
+  p: BenchPipeline,
+  size: number,
+): Promise<void> {
   const samples: number[] = [];
+  const trace = await traceDrops(browser, page, String(size));
   const card = page
     .getByRole('list', { name: p.statusNames[0], exact: true })
     .getByRole('listitem')
@@ -229,7 +240,7 @@ async function keyboardMoves(page: Page, p: BenchPipeline, size: number): Promis
           if (!document.querySelector(selector)) return;
           observer.disconnect();
           clearTimeout(timeout);
-          afterNextFrame((end) => resolve(end - globalThis.__benchKeyAt));
+          afterNextFrame((end) => { ${MARK_END} resolve(end - globalThis.__benchKeyAt); });
         });
         observer.observe(document.body, { childList: true, subtree: true });
       });
@@ -238,6 +249,7 @@ async function keyboardMoves(page: Page, p: BenchPipeline, size: number): Promis
     samples.push(Number(await page.evaluate('window.__benchMove')));
     await page.waitForTimeout(200);
   }
+  await trace.stop();
   const baseline: number[] = [];
   for (let i = 0; i < REPEATS; i++) {
     baseline.push(
@@ -357,7 +369,7 @@ async function main(): Promise<void> {
       try {
         const pipeline = await server.seed(size);
         const { context, page } = await firstSync(browser, server, pipeline, size);
-        await keyboardMoves(page, pipeline, size);
+        await keyboardMoves(browser, page, pipeline, size);
         await allSaved(page, 300_000);
         await coldStart(context, page, server, pipeline, size);
         await context.close();
