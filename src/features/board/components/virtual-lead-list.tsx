@@ -111,7 +111,8 @@ export function VirtualLeadList({
                   isDragging={dragSnapshot.isDragging}
                   style={{
                     position: 'absolute',
-                    top: index * ROW_SIZE,
+                    top: 0,
+                    translate: `0 ${index * ROW_SIZE}px`,
                     left: 0,
                     right: 0,
                     height: CARD_HEIGHT,
