@@ -80,9 +80,15 @@ test('an agent works the board by mouse and keyboard, and every change is kept',
   await handle.focus();
   const undonePosition = await storedPosition(page, name);
   await page.keyboard.press('Space');
+  // A keyboard drag leaves the body's inherited styles as they were (keyboard-drag-body.ts): the
+  // library's dragging style (no text selection) does not reach it.
+  const body = page.locator('body');
+  await expect(body).toHaveClass(/\bis-keyboard-drag\b/);
+  await expect(body).toHaveCSS('user-select', 'auto');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Space');
   await expect.poll(() => cardNames(page, 'New', 2).then((n) => n[1])).toBe(name);
+  await expect(body).not.toHaveClass(/\bis-keyboard-drag\b/);
   // Shown at once, written a moment later: the reload below must come after the write.
   await expect.poll(() => storedPosition(page, name)).not.toBe(undonePosition);
 

@@ -1,5 +1,6 @@
 import {
   DragDropContext,
+  type BeforeCapture,
   type DragStart,
   type DragUpdate,
   type DropResult,
@@ -17,6 +18,7 @@ import {
 } from '../lib/announcements.ts';
 import type { ColumnForecast } from '../lib/forecast.ts';
 import type { BoardColumn as Column } from '../lib/group-columns.ts';
+import { keepBodyStyleForKeyboardDrag } from '../lib/keyboard-drag-body.ts';
 import { lazyLeadLookup } from '../lib/lead-lookup.ts';
 import { relayDetachedTouches } from '../lib/relay-detached-touches.ts';
 import { BoardColumn, type QuickAddLeadHandler } from './board-column.tsx';
@@ -78,6 +80,17 @@ export function BoardColumns(props: BoardColumnsProps) {
     releaseColumns.current = null;
   };
   useEffect(() => release, []);
+  // A keyboard drag keeps the body's styles (see the module): set before the library's own.
+  const releaseBody = useRef<(() => void) | null>(null);
+  const restoreBody = () => {
+    releaseBody.current?.();
+    releaseBody.current = null;
+  };
+  useEffect(() => restoreBody, []);
+  function onBeforeCapture({ mode }: BeforeCapture) {
+    restoreBody();
+    releaseBody.current = keepBodyStyleForKeyboardDrag(mode);
+  }
   const collapsed = useBoardUiStore((s) => s.collapsed);
   const toggleCollapsed = useBoardUiStore((s) => s.toggleCollapsed);
   // A touch drag must survive the lifted card's original leaving the DOM (see the module).
@@ -125,6 +138,7 @@ export function BoardColumns(props: BoardColumnsProps) {
     // Everything below reads the held columns (what the user saw while dragging); the move it
     // makes is shown on top of what arrived meanwhile, in the same render.
     release();
+    restoreBody();
     const selection = useSelectionStore.getState();
     if (selection.dragging !== null) {
       selection.setDragging(null);
@@ -155,6 +169,7 @@ export function BoardColumns(props: BoardColumnsProps) {
   return (
     <DragDropContext
       dragHandleUsageInstructions={CARD_INSTRUCTIONS}
+      onBeforeCapture={onBeforeCapture}
       onDragStart={onDragStart}
       onDragUpdate={onDragUpdate}
       onDragEnd={onDragEnd}
