@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import { skipUnchangedWrites } from '../../../lib/skip-unchanged-writes.ts';
 import type { Product } from '../../../sync/types.ts';
 
 export type BoardFilters = {
@@ -71,7 +72,7 @@ export const useBoardUiStore = create<BoardUiState>()(
     {
       name: 'leadlanes-board-ui',
       version: 1,
-      storage: createJSONStorage(() => localStorage),
+      storage: createJSONStorage(() => skipUnchangedWrites(localStorage)),
       // Filters and the open drawer are per visit; the pipeline choice and collapsed columns are
       // preferences worth keeping across reloads.
       partialize: (s) => ({ lastPipelineByUser: s.lastPipelineByUser, collapsed: s.collapsed }),
