@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { Pipeline, Profile, RejectedMutation } from '../../../sync/types.ts';
 import type { SyncStatusSource } from '../hooks/use-sync-state.ts';
 import type { PipelineForecast } from '../lib/forecast.ts';
-import { formatPremium } from '../lib/format.ts';
+import { formatCount, formatPremium } from '../lib/format.ts';
 import { BoardFilters } from './board-filters.tsx';
 import { PipelineSelector } from './pipeline-selector.tsx';
 import { RejectedChanges } from './rejected-changes.tsx';
@@ -39,7 +39,7 @@ export function BoardHeader(props: BoardHeaderProps) {
       <BoardFilters agents={props.agents} counts={props.counts} />
       {props.forecast && (
         <p className="board-forecast">
-          Open pipeline: {props.forecast.openCount.toLocaleString('en-US')}{' '}
+          Open pipeline: {formatCount(props.forecast.openCount)}{' '}
           {props.forecast.openCount === 1 ? 'lead' : 'leads'},{' '}
           {formatPremium(props.forecast.openTotal)} · Forecast{' '}
           {formatPremium(props.forecast.openForecast)}

@@ -7,7 +7,7 @@ import {
 } from '../../../lib/color-contrast.ts';
 import type { PipelineStatus } from '../../../sync/types.ts';
 import type { ColumnForecast } from '../lib/forecast.ts';
-import { formatPremium } from '../lib/format.ts';
+import { formatCount, formatPremium } from '../lib/format.ts';
 import './forecast.css';
 
 type ColumnHeaderProps = {
@@ -51,7 +51,7 @@ export function ColumnHeader(props: ColumnHeaderProps) {
       </button>
       <p className="column-stats">
         <span className="column-count">
-          {count.toLocaleString('en-US')} {count === 1 ? 'lead' : 'leads'}
+          {formatCount(count)} {count === 1 ? 'lead' : 'leads'}
         </span>
         <span aria-hidden="true" className="column-stats-dot">
           {' '}

@@ -4,6 +4,15 @@ const currency = new Intl.NumberFormat('en-US', {
   maximumFractionDigits: 0,
 });
 
+// One formatter, made once: toLocaleString('en-US') builds one per call, and the headers that
+// show counts render again at every move.
+const whole = new Intl.NumberFormat('en-US');
+
+/** "10,000": a count as the headers show it. */
+export function formatCount(value: number): string {
+  return whole.format(value);
+}
+
 export function formatPremium(value: number | null): string {
   return value === null ? 'No premium' : currency.format(value);
 }
