@@ -122,7 +122,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     // A change queued while this sync ran (after its push) goes out now, not at the next nudge.
     // Counted only once `syncing` is false: the outbox watcher leaves to a running sync what it
     // sees meanwhile, and from here on it sends what it sees itself, so nothing falls between.
-    if (succeeded && (await db.outbox.where('state').equals('pending').count()) > 0) background();
+    // (A store closed meanwhile, by a sign-out, has nothing left to send: not a failed sync.)
+    if (!succeeded) return;
+    const unsent = await db.outbox
+      .where('state')
+      .equals('pending')
+      .count()
+      .catch(() => 0);
+    if (unsent > 0) background();
   }
 
   function syncNow(): Promise<void> {
