@@ -146,30 +146,38 @@ test('the app is installable: a manifest with name, icons, theme colour and stan
   );
 });
 
-test('the server out of reach while the browser is online: a countdown, the error on demand', async ({
-  page,
-  context,
-  request,
-}) => {
-  const name = `Unreachable ${Date.now()}`;
-  added.push(name);
-  await signIn(page, DEMO.agent.name);
-  // "· synced": the first sync has finished (before it starts, nothing is pending either, and the
-  // line already says "All changes saved").
-  await expect(syncLine(page)).toHaveText(/^All changes saved · synced /, { timeout: 30_000 });
-  // The API stops answering (a captive portal, the server down); the browser still has a network.
-  // On the context, so a request the service worker makes on the page's behalf is refused too.
-  await context.route('**/rest/v1/rpc/**', (route) => route.abort('connectionrefused'));
-  await quickAdd(page, 'New', name);
-  // On the whole line, so a failure prints what it said instead.
-  await expect(syncLine(page)).toHaveText(/^Can't reach the server — retrying/);
-  const details = syncLine(page).getByRole('button', { name: 'Details' });
-  await expect(details).toHaveAttribute('aria-expanded', 'false');
-  await details.click();
-  await expect(details).toHaveAttribute('aria-expanded', 'true');
-  await expect(syncLine(page).getByText('Failed to fetch', { exact: false })).toBeVisible();
+// Without a service worker: Playwright does not reliably route requests that pass through one.
+// In CI the worker finished installing and took over the tab (clientsClaim) just before the
+// quick add, and the push went out through it, unseen by page.route and context.route alike.
+// What this journey checks is the sync line, not the worker (which never answers API calls:
+// the test above).
+test.describe('with the service worker blocked', () => {
+  test.use({ serviceWorkers: 'block' });
 
-  await context.unroute('**/rest/v1/rpc/**');
-  await expect(syncLine(page)).toHaveText(/^All changes saved · synced /, { timeout: 60_000 });
-  expect(await serverCount(request, DEMO.agent.email, name)).toBe(1);
+  test('the server out of reach while the browser is online: a countdown, the error on demand', async ({
+    page,
+    context,
+    request,
+  }) => {
+    const name = `Unreachable ${Date.now()}`;
+    added.push(name);
+    await signIn(page, DEMO.agent.name);
+    // "· synced": the first sync has finished (before it starts, nothing is pending either, and the
+    // line already says "All changes saved").
+    await expect(syncLine(page)).toHaveText(/^All changes saved · synced /, { timeout: 30_000 });
+    // The API stops answering (a captive portal, the server down); the browser still has a network.
+    await context.route('**/rest/v1/rpc/**', (route) => route.abort('connectionrefused'));
+    await quickAdd(page, 'New', name);
+    // On the whole line, so a failure prints what it said instead.
+    await expect(syncLine(page)).toHaveText(/^Can't reach the server — retrying/);
+    const details = syncLine(page).getByRole('button', { name: 'Details' });
+    await expect(details).toHaveAttribute('aria-expanded', 'false');
+    await details.click();
+    await expect(details).toHaveAttribute('aria-expanded', 'true');
+    await expect(syncLine(page).getByText('Failed to fetch', { exact: false })).toBeVisible();
+
+    await context.unroute('**/rest/v1/rpc/**');
+    await expect(syncLine(page)).toHaveText(/^All changes saved · synced /, { timeout: 60_000 });
+    expect(await serverCount(request, DEMO.agent.email, name)).toBe(1);
+  });
 });
