@@ -1,6 +1,7 @@
 import { X } from 'lucide-react';
 import type { AwaySummary as Summary } from '../../../sync/conflicts/away-changes.ts';
 import { useBoardUiStore } from '../store/board-ui-store.ts';
+import { formatCount } from '../lib/format.ts';
 
 type AwaySummaryProps = {
   summary: Summary | null;
@@ -11,8 +12,8 @@ type AwaySummaryProps = {
 export function awaySummaryText(summary: Summary): string {
   const count = summary.changed.length;
   return (
-    `Since you were away: ${count.toLocaleString('en-US')} ${count === 1 ? 'lead' : 'leads'} ` +
-    `changed, ${summary.mine.length.toLocaleString('en-US')} of yours`
+    `Since you were away: ${formatCount(count)} ${count === 1 ? 'lead' : 'leads'} ` +
+    `changed, ${formatCount(summary.mine.length)} of yours`
   );
 }
 

@@ -72,24 +72,19 @@ type BoardColumnsProps = {
 /** The drag-and-drop board: mouse, touch and keyboard moves, with named announcements. */
 export function BoardColumns(props: BoardColumnsProps) {
   const { columns, card, onQuickAdd, onMove, onMoveSelected, forecasts, holdColumns } = props;
-  // Cards a pull or another tab adds during a drag would shift the lists under it (a keyboard
-  // drop one column too far, a touch lift lost): the columns wait until the drop.
-  const releaseColumns = useRef<(() => void) | null>(null);
+  // What a drag holds until its drop (or the board's unmount): the columns (cards a pull or
+  // another tab adds would shift the lists under it: a keyboard drop one column too far, a touch
+  // lift lost) and, for a keyboard drag, the body's styles (see keyboard-drag-body.ts).
+  const held = useRef<(() => void)[]>([]);
   const release = () => {
-    releaseColumns.current?.();
-    releaseColumns.current = null;
+    for (const undo of held.current.splice(0)) undo();
   };
   useEffect(() => release, []);
-  // A keyboard drag keeps the body's styles (see the module): set before the library's own.
-  const releaseBody = useRef<(() => void) | null>(null);
-  const restoreBody = () => {
-    releaseBody.current?.();
-    releaseBody.current = null;
-  };
-  useEffect(() => restoreBody, []);
+  // Before the library sets its own styles; every drag starts here, so what an earlier drag
+  // left held is let go first.
   function onBeforeCapture({ mode }: BeforeCapture) {
-    restoreBody();
-    releaseBody.current = keepBodyStyleForKeyboardDrag(mode);
+    release();
+    held.current.push(keepBodyStyleForKeyboardDrag(mode));
   }
   const collapsed = useBoardUiStore((s) => s.collapsed);
   const toggleCollapsed = useBoardUiStore((s) => s.toggleCollapsed);
@@ -118,8 +113,8 @@ export function BoardColumns(props: BoardColumnsProps) {
   // Dragging a selected card carries the whole selection; dragging any other card drops the
   // selection (the usual multi-drag pattern: the selection never moves by surprise).
   function onDragStart(start: DragStart, provided: { announce: (message: string) => void }) {
-    release();
-    releaseColumns.current = holdColumns?.() ?? null;
+    const releaseColumns = holdColumns?.();
+    if (releaseColumns) held.current.push(releaseColumns);
     const selection = useSelectionStore.getState();
     if (selection.ids.includes(start.draggableId) && selection.ids.length > 1) {
       selection.setDragging(start.draggableId);
@@ -138,7 +133,6 @@ export function BoardColumns(props: BoardColumnsProps) {
     // Everything below reads the held columns (what the user saw while dragging); the move it
     // makes is shown on top of what arrived meanwhile, in the same render.
     release();
-    restoreBody();
     const selection = useSelectionStore.getState();
     if (selection.dragging !== null) {
       selection.setDragging(null);

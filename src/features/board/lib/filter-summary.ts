@@ -1,4 +1,5 @@
 import type { BoardFilters } from '../store/board-ui-store.ts';
+import { formatCount } from './format.ts';
 
 /**
  * The active filters in words, in the order of the controls: what the board is narrowed to, so
@@ -26,6 +27,6 @@ export function filterSummary(
 ): string | null {
   const parts = describeFilters(filters, agentName);
   if (parts.length === 0) return null;
-  const total = `${counts.total.toLocaleString('en-US')} ${counts.total === 1 ? 'lead' : 'leads'}`;
-  return `Showing ${counts.shown.toLocaleString('en-US')} of ${total}: ${parts.join(', ')}.`;
+  const total = `${formatCount(counts.total)} ${counts.total === 1 ? 'lead' : 'leads'}`;
+  return `Showing ${formatCount(counts.shown)} of ${total}: ${parts.join(', ')}.`;
 }

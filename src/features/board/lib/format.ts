@@ -5,10 +5,10 @@ const currency = new Intl.NumberFormat('en-US', {
 });
 
 // One formatter, made once: toLocaleString('en-US') builds one per call, and the headers that
-// show counts render again at every move.
+// show counts render again at every move (the board writes every count with it).
 const whole = new Intl.NumberFormat('en-US');
 
-/** "10,000": a count as the headers show it. */
+/** "10,000": a count as the board writes it. */
 export function formatCount(value: number): string {
   return whole.format(value);
 }
