@@ -4,6 +4,7 @@ import {
   positionBetween,
   positionForIndex,
   positionForIndexWithout,
+  insertionIndex,
 } from './ordering.ts';
 
 function seeded(seed: number): () => number {
@@ -73,15 +74,35 @@ describe('positionForIndexWithout', () => {
     const positions = ['a0', 'a1', 'a1', 'a1', 'a3', 'a4', 'a4'];
     const column = positions.map((position, i) => ({ id: `c${i}`, position }));
     const fixed = () => 0.5;
-    // Every card moving, every drop index (one past the end included), and a card from
-    // another column (not in this one).
-    for (const movingId of [...column.map((c) => c.id), 'elsewhere']) {
-      const others = column.filter((c) => c.id !== movingId);
+    // Cards from another column (not in this one), with keys before, among (ties included)
+    // and after this column's.
+    const elsewhere = ['Zz', 'a0', 'a1', 'a2', 'a4', 'a9'].map((position, i) => ({
+      id: `e${i}`,
+      position,
+    }));
+    // Every card moving, every drop index (one past the end included).
+    for (const moving of [...column, ...elsewhere]) {
+      const others = column.filter((c) => c.id !== moving.id);
       for (let index = 0; index <= others.length + 1; index++) {
-        expect(positionForIndexWithout(column, movingId, index, fixed)).toBe(
+        expect(positionForIndexWithout(column, moving, index, fixed)).toBe(
           positionForIndex(others, index, fixed),
         );
       }
     }
+  });
+});
+
+describe('insertionIndex', () => {
+  it('finds a card where compareByPosition puts it, ties broken by id', () => {
+    const column = [
+      { id: 'b', position: 'a0' },
+      { id: 'a', position: 'a1' },
+      { id: 'c', position: 'a1' },
+      { id: 'd', position: 'a3' },
+    ];
+    column.forEach((card, i) => expect(insertionIndex(column, card)).toBe(i));
+    expect(insertionIndex(column, { id: 'b', position: 'a1' })).toBe(2);
+    expect(insertionIndex(column, { id: 'z', position: 'a4' })).toBe(4);
+    expect(insertionIndex([], { id: 'z', position: 'a4' })).toBe(0);
   });
 });

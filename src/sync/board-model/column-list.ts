@@ -1,21 +1,9 @@
-import { compareByPosition } from '../ordering.ts';
+import { compareByPosition, insertionIndex } from '../ordering.ts';
 import type { Lead } from '../types.ts';
 
 // A column's leads in board order, (position, id). Copy-on-write: a change returns a new array
 // (the published snapshot keeps the old one), found by binary search, so a move costs one copy
 // of the two columns it touches and never a sort.
-
-function insertionIndex(list: readonly Lead[], lead: Lead): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const at = list[mid];
-    if (at !== undefined && compareByPosition(at, lead) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Index of `lead` (as it is stored in `list`, same id and position), or -1. */
 export function indexOfLead(list: readonly Lead[], lead: Lead): number {

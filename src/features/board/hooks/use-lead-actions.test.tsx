@@ -22,28 +22,23 @@ const [a, b, c] = ['A', 'B', 'C'].map((name, i) =>
 async function setup() {
   const db = await seedDb({ pipelines: [sales], statuses: [fresh, won], leads: [a, b, c] });
   const { result } = renderHook(() => useLeadActions(db, ANA.id));
-  const column = async (statusId: string) =>
-    (await db.leads.filter((l) => l.status_id === statusId).toArray())
-      .sort(compareByPosition)
-      .map((l) => l.full_name);
-  return { db, actions: result.current, column };
+  // The column as the board shows it: the stored leads in board order.
+  const shown = async (statusId: string) =>
+    (await db.leads.filter((l) => l.status_id === statusId).toArray()).sort(compareByPosition);
+  const column = async (statusId: string) => (await shown(statusId)).map((l) => l.full_name);
+  return { db, actions: result.current, column, shown };
 }
 
 describe('useLeadActions', () => {
   beforeEach(resetBoardStores);
 
   it('reorders within a column: the key falls between the new neighbours', async () => {
-    const { actions, column } = await setup();
+    const { actions, column, shown } = await setup();
     // Drag C (index 2) to index 0 of the same column.
     await actions.moveLead(c, fresh.id, 0, [a, b, c]);
     expect(await column(fresh.id)).toEqual(['C', 'A', 'B']);
-    // Drag A to the end (index 2 once A is taken out).
-    await actions.moveLead(
-      a,
-      fresh.id,
-      2,
-      [c, a, b].map((l) => l),
-    );
+    // Drag A to the end (index 2 once A is taken out), C now shown with its new key.
+    await actions.moveLead(a, fresh.id, 2, await shown(fresh.id));
     expect(await column(fresh.id)).toEqual(['C', 'B', 'A']);
   });
 

@@ -56,7 +56,7 @@ export function useLeadActions(db: LocalDb, userId: string, model: BoardModel | 
       destination: readonly Lead[],
       lostReason?: string | null,
     ) => {
-      const position = positionForIndexWithout(destination, lead.id, index);
+      const position = positionForIndexWithout(destination, lead, index);
       return moveAndRemember(lead, statusId, position, lostReason);
     },
     [moveAndRemember],
