@@ -5,6 +5,7 @@ import {
   positionForIndex,
   positionForIndexWithout,
   insertionIndex,
+  sortedIndexOf,
 } from './ordering.ts';
 
 function seeded(seed: number): () => number {
@@ -104,5 +105,16 @@ describe('insertionIndex', () => {
     expect(insertionIndex(column, { id: 'b', position: 'a1' })).toBe(2);
     expect(insertionIndex(column, { id: 'z', position: 'a4' })).toBe(4);
     expect(insertionIndex([], { id: 'z', position: 'a4' })).toBe(0);
+  });
+
+  it('sortedIndexOf finds a card by its key, or says it is not there', () => {
+    const column = [
+      { id: 'b', position: 'a0' },
+      { id: 'a', position: 'a1' },
+      { id: 'c', position: 'a1' },
+    ];
+    column.forEach((card, i) => expect(sortedIndexOf(column, card)).toBe(i));
+    expect(sortedIndexOf(column, { id: 'z', position: 'a1' })).toBe(-1);
+    expect(sortedIndexOf([], { id: 'a', position: 'a1' })).toBe(-1);
   });
 });

@@ -75,8 +75,7 @@ export function positionForIndexWithout(
   index: number,
   random: () => number = Math.random,
 ): string {
-  const found = insertionIndex(column, moving);
-  const skipped = column[found]?.id === moving.id ? found : -1;
+  const skipped = sortedIndexOf(column, moving);
   if (skipped < 0) return positionForIndex(column, index, random);
   const at = (i: number) => column[i < skipped ? i : i + 1];
   return positionInView(column.length - 1, at, index, random);
@@ -96,6 +95,15 @@ export function insertionIndex(
     else high = middle;
   }
   return low;
+}
+
+/** Where `card` (same id and position) is in `list` (sorted by compareByPosition), or -1. */
+export function sortedIndexOf(
+  list: readonly { id: string; position: string }[],
+  card: { id: string; position: string },
+): number {
+  const i = insertionIndex(list, card);
+  return list[i]?.id === card.id ? i : -1;
 }
 
 function positionInView(

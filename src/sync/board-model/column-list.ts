@@ -1,4 +1,4 @@
-import { compareByPosition, insertionIndex } from '../ordering.ts';
+import { compareByPosition, insertionIndex, sortedIndexOf } from '../ordering.ts';
 import type { Lead } from '../types.ts';
 
 // A column's leads in board order, (position, id). Copy-on-write: a change returns a new array
@@ -7,8 +7,8 @@ import type { Lead } from '../types.ts';
 
 /** Index of `lead` (as it is stored in `list`, same id and position), or -1. */
 export function indexOfLead(list: readonly Lead[], lead: Lead): number {
-  const i = insertionIndex(list, lead);
-  if (list[i]?.id === lead.id) return i;
+  const i = sortedIndexOf(list, lead);
+  if (i >= 0) return i;
   // Not where its key says (should not happen): fall back to a scan rather than corrupt.
   return list.findIndex((l) => l.id === lead.id);
 }
