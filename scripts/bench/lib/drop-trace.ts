@@ -2,7 +2,7 @@
 // BENCH_TRACE=<dir>, the keyboard moves run under a Chromium trace, saved to <dir> (open it in
 // DevTools' Performance panel), and summed here per kind of main-thread work, from each drop's
 // key press to the end of the frame that shows the card.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { say } from './figure.ts';
@@ -74,6 +74,7 @@ export async function traceDrops(browser: Browser, page: Page, label: string): P
   return {
     async stop() {
       const buffer = await browser.stopTracing();
+      mkdirSync(dir, { recursive: true });
       const file = join(dir, `keyboard-drops-${label}-${Date.now()}.json`);
       writeFileSync(file, buffer);
       say(`  trace: ${file}`);

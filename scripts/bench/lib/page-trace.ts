@@ -1,7 +1,7 @@
 // Where a measured stretch's time goes, for reading beside a figure (never part of it): each
 // sync call the page makes (STDERR, ms after the stretch began), and with BENCH_PROFILE=<dir>
 // a CPU profile of the page (.cpuprofile, for Chrome DevTools or speedscope).
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Request } from '@playwright/test';
 import { say } from './figure.ts';
@@ -37,6 +37,7 @@ export async function tracePage(
       for (const call of calls) say(`  ${call}`);
       if (profiler && dir) {
         const { profile } = await profiler.send('Profiler.stop');
+        mkdirSync(dir, { recursive: true });
         const file = join(dir, `${name}-${Date.now()}.cpuprofile`);
         writeFileSync(file, JSON.stringify(profile));
         say(`profile: ${file}`);
