@@ -1,6 +1,7 @@
 import type { LocalDb } from './local-db.ts';
 import { META_KEYS } from './local-db.ts';
 import { beginConflictCheck } from './conflicts/record-conflicts.ts';
+import { queuedRowKeys } from './pending.ts';
 import { rowKey } from './row-key.ts';
 import { rebase, rebaseTables } from './rebase.ts';
 import { settleMutations } from './reject.ts';
@@ -26,7 +27,7 @@ export async function applyPullPage(db: LocalDb, page: PullPage): Promise<void> 
     // "While you were away" notices: what the device knew before the page, compared at the end.
     const conflicts = await beginConflictCheck(db, page, now);
     const settled = new Set(await settleMutations(db, page.mutations, now));
-    const pending = new Set((await db.outbox.orderBy('touched').uniqueKeys()) as string[]);
+    const pending = await queuedRowKeys(db);
     const unsent = await unsentRows(db);
     const changed: string[] = [];
     // Rows written straight from the server that may have a base (queued, or a mutation that just

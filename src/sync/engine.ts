@@ -159,12 +159,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   function watchLocalStore(): () => void {
     // Pending rows and refusals are not copied into the status: the UI reads them with its own
-    // live queries (pendingRowIds in pending.ts, db.rejected), so every tab agrees. States, not
-    // the entries: 1,000 queued moves must not mean 1,000 reads of a growing queue's args.
+    // live queries (pendingRowIds in pending.ts, db.rejected), so every tab agrees. Two counts,
+    // one request each: reading the entries, or even their `state` index keys (a cursor step per
+    // entry), would cost every local write a walk of the whole queue.
     const subscription = liveQuery(async () => {
-      // Index keys only (one short string per entry), never the entries' args.
-      const states = await db.outbox.orderBy('state').keys();
-      return { total: states.length, unsent: states.filter((k) => k === 'pending').length };
+      const total = await db.outbox.count();
+      const unsent = await db.outbox.where('state').equals('pending').count();
+      return { total, unsent };
     }).subscribe({
       next: ({ total, unsent }) => {
         setStatus({ pendingCount: total });

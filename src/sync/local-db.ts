@@ -3,6 +3,8 @@ import type { DBCore, EntityTable, Middleware, Table, Transaction } from 'dexie'
 import { coarseChangesMiddleware } from './coarse-changes.ts';
 import type { ConflictNotice } from './conflicts/types.ts';
 import { aggregatesOf, leadAggregatesMiddleware } from './lead-aggregates.ts';
+import { queuedRowKeys } from './pending.ts';
+import { queuedRowsMiddleware, queuedRowsOf, type QueuedRow } from './queued-rows.ts';
 import { parseRowKey, rowKey } from './row-key.ts';
 import { writtenKeysMiddleware } from './written-keys.ts';
 import type {
@@ -30,6 +32,8 @@ export type LocalDb = Dexie & {
   rejected: EntityTable<RejectedMutation, 'mutation_id'>;
   base: Table<BaseRow, [ReplicaTable, string]>;
   lead_aggregates: Table<LeadAggregate, [string, string]>;
+  /** The outbox's `touched` keys, one row each (queued-rows.ts), read in one request. */
+  queued_rows: Table<QueuedRow, [number, string]>;
   /** "While you were away" notices (src/sync/conflicts/), kept until dismissed. */
   conflicts: EntityTable<ConflictNotice, 'id'>;
   meta: EntityTable<MetaEntry, 'key'>;
@@ -89,6 +93,17 @@ const VERSIONS: {
     // index rewrites no row.
     version: 5,
     stores: { leads: 'id, [pipeline_id+status_id+position], pipeline_id' },
+  },
+  {
+    // Which rows have queued changes, kept beside the outbox on write (queued-rows.ts): read
+    // after every local write, and the outbox's `touched` index hands its keys back only one
+    // cursor step at a time. Filled here from the queue the store already holds.
+    version: 6,
+    stores: { queued_rows: '[mutation_id+row]' },
+    upgrade: async (tx) => {
+      const queued = (await tx.table('outbox').toArray()) as OutboxEntry[];
+      await tx.table('queued_rows').bulkPut(queuedRowsOf(queued));
+    },
   },
 ];
 
@@ -175,6 +190,7 @@ export async function openLocalDb(
   if (options.IDBKeyRange) dexieOptions.IDBKeyRange = options.IDBKeyRange;
   const db = new Dexie(localDbName(userId), dexieOptions) as LocalDb;
   db.use(leadAggregatesMiddleware);
+  db.use(queuedRowsMiddleware);
   db.use(coarseChangesMiddleware);
   // The board model follows leads by their keys (board-model/table-changes.ts).
   db.use(writtenKeysMiddleware(['leads']));
@@ -215,8 +231,8 @@ export function replicaTables(db: LocalDb) {
  */
 export async function resetReplica(db: LocalDb): Promise<void> {
   const cleared = [...replicaTables(db), db.base, db.lead_aggregates];
-  await db.transaction('rw', [...cleared, db.outbox, db.meta], async () => {
-    const pending = (await db.outbox.orderBy('touched').uniqueKeys()) as string[];
+  await db.transaction('rw', [...cleared, db.outbox, db.queued_rows, db.meta], async () => {
+    const pending = [...(await queuedRowKeys(db))];
     await Promise.all([...cleared.map((table) => table.clear()), db.meta.delete(META_KEYS.cursor)]);
     await db.base.bulkPut(pending.map((key) => ({ ...parseRowKey(key), row: null })));
   });

@@ -3,10 +3,21 @@ import type { LocalDb } from './local-db.ts';
 import { parseRowKey } from './row-key.ts';
 import type { OutboxEntry } from './types.ts';
 
+/**
+ * Rows ("table:id") that queued mutations changed, from the outbox's copy of its `touched` keys
+ * (queued-rows.ts): one request, where the outbox's own index is a cursor step per key. Inside a
+ * transaction, list `db.queued_rows` in its tables.
+ */
+export async function queuedRowKeys(db: LocalDb): Promise<Set<string>> {
+  const keys = await db.queued_rows.toCollection().primaryKeys();
+  return new Set(keys.map(([, row]) => row));
+}
+
 /** Ids of rows that queued mutations changed (the UI shows them as "saving…"). */
 export async function pendingRowIds(db: LocalDb): Promise<Set<string>> {
-  const keys = (await db.outbox.orderBy('touched').uniqueKeys()) as string[];
-  return new Set(keys.map((k) => parseRowKey(k).id));
+  const ids = new Set<string>();
+  for (const key of await queuedRowKeys(db)) ids.add(parseRowKey(key).id);
+  return ids;
 }
 
 /**

@@ -8,7 +8,15 @@ import type { OutboxEntry, ReplicaTable } from './types.ts';
 
 /** Every table a rebase reads or writes; callers open their transaction over these. */
 export function rebaseTables(db: LocalDb) {
-  return [...replicaTables(db), db.base, db.lead_aggregates, db.outbox, db.rejected, db.meta];
+  return [
+    ...replicaTables(db),
+    db.base,
+    db.lead_aggregates,
+    db.outbox,
+    db.queued_rows,
+    db.rejected,
+    db.meta,
+  ];
 }
 
 /**

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { columnLeads } from '../../src/sync/read-models/column-query.ts';
 import { positionForIndex } from '../../src/sync/ordering.ts';
+import { queuedRowsCopy } from '../../src/sync/testing/queued-rows-copy.ts';
 import type { PipelineStatus } from '../../src/sync/types.ts';
 import { MutationValidationError } from '../../src/sync/validation-error.ts';
 import { engineName } from '../server/support/test-backend.ts';
@@ -174,6 +175,9 @@ async function run(actions: Action[]): Promise<void> {
           await d.reload();
           break;
       }
+      // The outbox's copy of its touched keys (queued-rows.ts) never drifts, whatever happened.
+      const copy = await queuedRowsCopy(d.db);
+      expect(copy.stored, `${d.user}'s queued rows`).toEqual(copy.expected);
     }
 
     // Everyone back online; two rounds: all pushes land, then everyone pulls everything.

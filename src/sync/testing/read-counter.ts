@@ -9,9 +9,12 @@ export function readCounter(): {
   rows: Map<string, number>;
   /** Index or primary keys handed back without their rows (uniqueKeys, primaryKeys). */
   keys: Map<string, number>;
+  /** Cursor steps, rows or keys (each one a request of its own in a browser). */
+  steps: Map<string, number>;
 } {
   const rows = new Map<string, number>();
   const keys = new Map<string, number>();
+  const steps = new Map<string, number>();
   const add = (table: string, n: number, into = rows) =>
     into.set(table, (into.get(table) ?? 0) + n);
   const counting = (table: DBCoreTable): DBCoreTable => ({
@@ -42,6 +45,7 @@ export function readCounter(): {
         cursor.start = (onNext) =>
           start(() => {
             add(name, 1, into);
+            add(name, 1, steps);
             onNext();
           });
         return cursor;
@@ -53,5 +57,5 @@ export function readCounter(): {
     level: 0,
     create: (down) => ({ ...down, table: (name) => counting(down.table(name)) }),
   };
-  return { middleware, rows, keys };
+  return { middleware, rows, keys, steps };
 }
