@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { LocalDb } from '../../../sync/local-db.ts';
+import { pendingRowsOf } from '../../../sync/pending-rows.ts';
 import { dismissRejected } from '../../../sync/reject.ts';
 import { dismissAwaySummary, dismissConflict } from '../../../sync/conflicts/away.ts';
 import type { Lead } from '../../../sync/types.ts';
@@ -12,11 +13,8 @@ import { useConflictAnnouncements } from '../hooks/use-conflict-announcements.ts
 import { useCardContext } from '../hooks/use-card-context.ts';
 import { useLeadActions } from '../hooks/use-lead-actions.ts';
 import { useSelectedPipeline } from '../hooks/use-selected-pipeline.ts';
-import {
-  usePendingRowIds,
-  useRejectedChanges,
-  type SyncStatusSource,
-} from '../hooks/use-sync-state.ts';
+import { PendingRowsContext } from '../hooks/use-pending-row.ts';
+import { useRejectedChanges, type SyncStatusSource } from '../hooks/use-sync-state.ts';
 import { useStageMoves } from '../hooks/use-stage-moves.ts';
 import { useUndoShortcut } from '../hooks/use-undo-shortcut.ts';
 import { useBulkBoard } from '../hooks/use-bulk-board.ts';
@@ -65,7 +63,8 @@ export function BoardPage(props: BoardPageProps) {
   // The model's statuses: the columns and the cards' status lookups always agree.
   const statuses = snapshot?.ready ? snapshot.statuses : undefined;
   const profiles = useProfiles(db);
-  const pending = usePendingRowIds(db);
+  // Each card follows its own lead's pending state (use-pending-row.ts), not the board.
+  const pendingRows = useMemo(() => pendingRowsOf(db), [db]);
   const { rejected, byLead } = useRejectedChanges(db);
   const modelColumns = useBoardColumns(snapshot, user.id);
   // No pipeline at all (once pipelines are in): the empty state, not "loading".
@@ -182,7 +181,6 @@ export function BoardPage(props: BoardPageProps) {
   const card = useCardContext({
     statuses: statuses ?? [],
     profiles,
-    pending,
     rejectedByLead: byLead,
     onOpen: openLead,
     onMoveTo,
@@ -252,15 +250,17 @@ export function BoardPage(props: BoardPageProps) {
           manageHref={props.pipelinesHref ?? '/dashboard/pipelines'}
         />
       ) : (
-        <BoardColumns
-          columns={columns}
-          card={card}
-          forecasts={forecast?.columns}
-          onMove={onMove}
-          onMoveSelected={bulk.dropSelected}
-          onQuickAdd={onQuickAdd}
-          holdColumns={model?.hold}
-        />
+        <PendingRowsContext value={pendingRows}>
+          <BoardColumns
+            columns={columns}
+            card={card}
+            forecasts={forecast?.columns}
+            onMove={onMove}
+            onMoveSelected={bulk.dropSelected}
+            onQuickAdd={onQuickAdd}
+            holdColumns={model?.hold}
+          />
+        </PendingRowsContext>
       )}
       {lostPrompt && (
         <Suspense fallback={null}>

@@ -16,8 +16,10 @@ import { SelectCheckbox } from './select-checkbox.tsx';
 
 type LeadCardBodyProps = Pick<
   LeadCardProps,
-  'lead' | 'status' | 'agentName' | 'inStatusSince' | 'pending' | 'rejection'
+  'lead' | 'status' | 'agentName' | 'inStatusSince' | 'rejection'
 > & {
+  /** The lead has local changes the server has not confirmed yet. */
+  pending: boolean;
   selected: boolean;
   /** Id of the details, which the handle's description points at. */
   detailsId: string;

@@ -6,6 +6,7 @@ import type { Lead, PipelineStatus } from '../../../sync/types.ts';
 import { useBoardUiStore } from '../store/board-ui-store.ts';
 import type { SelectMode } from '../hooks/use-bulk-board.ts';
 import { useCardSelected } from '../hooks/use-card-selected.ts';
+import { usePendingRow } from '../hooks/use-pending-row.ts';
 import { CardConflictNotice } from './card-conflict-notice.tsx';
 import { LeadCardBody, LeadCardMoveMenu, LeadCardSelect } from './lead-card-parts.tsx';
 
@@ -15,8 +16,6 @@ export type LeadCardProps = {
   agentName: string | null;
   /** When the lead entered its status (an undo may restore an earlier time than the row's). */
   inStatusSince: string;
-  /** The lead has local changes the server has not confirmed yet. */
-  pending: boolean;
   /** Why the server refused the last change to this lead, if it did. */
   rejection: string | null;
   /** The pipeline's statuses in board order, for the "Move to…" menu (current one disabled). */
@@ -59,7 +58,9 @@ function useRequestedFocus(lead: Lead, isClone: boolean) {
  * order, so keyboard and screen-reader users reach it like any button.
  */
 export function LeadCard(props: LeadCardProps) {
-  const { lead, status, agentName, pending, rejection, isDragging, isClone = false } = props;
+  const { lead, status, agentName, rejection, isDragging, isClone = false } = props;
+  // The lead has local changes the server has not confirmed yet (asked per card: see the hook).
+  const pending = usePendingRow(lead.id);
   // The library's provided values are plain props (its innerRef is a callback), not React refs.
   const { innerRef, draggableProps, dragHandleProps } = props.provided;
   const detailsId = useId();

@@ -14,7 +14,6 @@ const kim = lead({ full_name: 'Kim Park', pipeline_id: sales.id, status_id: won.
 const data = {
   statuses: [won, fresh],
   profiles: new Map([[ANA.id, ANA]]),
-  pending: new Set<string>(),
   rejectedByLead: new Map(),
 };
 

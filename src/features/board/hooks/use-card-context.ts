@@ -9,7 +9,6 @@ import type { SelectMode } from './use-bulk-board.ts';
 type CardContextInput = {
   statuses: readonly PipelineStatus[];
   profiles: ReadonlyMap<string, Profile>;
-  pending: ReadonlySet<string>;
   rejectedByLead: ReadonlyMap<string, RejectedMutation>;
   onOpen: (leadId: string) => void;
   onMoveTo: (lead: Lead, statusId: string) => void;
@@ -26,12 +25,12 @@ type CardHandlers = Pick<
 
 /**
  * Everything a card shows besides the lead itself, computed once per board render. It changes
- * only with what cards show (statuses, names, pending and refused changes, notices), never with
+ * only with what cards show (statuses, names, refused changes, notices), never with
  * the handlers, which are called through the latest ones: a move re-renders the two columns it
  * touches, not every column because some callback was made anew (see board-column.tsx).
  */
 export function useCardContext(input: CardContextInput): CardContext {
-  const { statuses, profiles, pending, rejectedByLead, conflictByLead } = input;
+  const { statuses, profiles, rejectedByLead, conflictByLead } = input;
   const handlers = useRef<CardHandlers>(input);
   useLayoutEffect(() => {
     handlers.current = input;
@@ -69,7 +68,6 @@ export function useCardContext(input: CardContextInput): CardContext {
           status,
           agentName: lead.assigned_to ? (profiles.get(lead.assigned_to)?.full_name ?? null) : null,
           inStatusSince: lead.status_changed_at,
-          pending: pending.has(lead.id),
           rejection: rejectedByLead.get(lead.id)?.message ?? null,
           moveTargets: targets(lead.status_id),
           onOpen,
@@ -80,5 +78,5 @@ export function useCardContext(input: CardContextInput): CardContext {
         };
       },
     };
-  }, [statuses, profiles, pending, rejectedByLead, conflictByLead, dismissible]);
+  }, [statuses, profiles, rejectedByLead, conflictByLead, dismissible]);
 }

@@ -3,7 +3,6 @@ import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { SyncEngine } from '../../../sync/engine.ts';
 import type { LocalDb } from '../../../sync/local-db.ts';
 import { mutationGroup } from '../../../sync/mutations/registry.ts';
-import { pendingRowIds } from '../../../sync/pending.ts';
 import type { SyncStatus } from '../../../sync/sync-status.ts';
 import type { RejectedMutation } from '../../../sync/types.ts';
 
@@ -15,16 +14,6 @@ export function useSyncStatus(engine: SyncStatusSource): SyncStatus {
   const subscribe = useCallback((listener: () => void) => engine.subscribe(listener), [engine]);
   const getStatus = useCallback(() => engine.getStatus(), [engine]);
   return useSyncExternalStore(subscribe, getStatus);
-}
-
-const EMPTY = new Set<string>();
-
-/**
- * Ids of rows with queued changes, straight from the outbox (a live query, so every tab agrees
- * and the marker goes away the moment the engine confirms the push).
- */
-export function usePendingRowIds(db: LocalDb): ReadonlySet<string> {
-  return useLiveQuery(() => pendingRowIds(db), [db]) ?? EMPTY;
 }
 
 function leadIdOf(rejected: RejectedMutation): string | null {
