@@ -117,6 +117,52 @@ async function dragFps(page: Page, p: BenchPipeline): Promise<void> {
   });
 }
 
+/** Moves per timed chunk of the offline moves: the first chunk and the last are compared. */
+const CHUNK = 100;
+
+/**
+ * The offline moves, made in the page through the bench hook in chunks of CHUNK, each chunk
+ * timed in the page: the first chunk moves with an almost empty queue, the last with MOVES − CHUNK
+ * changes already queued. Prints every chunk and emits the last beside the first (a move must
+ * not get slower as the queue grows: an agent offline all day queues hundreds).
+ */
+async function offlineMoves(page: Page): Promise<MovedLead[]> {
+  const chunks = await page.evaluate(
+    async ({ total, chunk }) => {
+      const hooks = (window as BenchWindow).__leadlanesBench;
+      if (!hooks) throw new Error('no bench hooks in this build');
+      const done: { moved: MovedLead[]; ms: number }[] = [];
+      for (let made = 0; made < total; made += chunk) {
+        const startedAt = performance.now();
+        const moved = await hooks.moveFirst(Math.min(chunk, total - made), 0, 1);
+        done.push({ moved, ms: performance.now() - startedAt });
+      }
+      return done;
+    },
+    { total: MOVES, chunk: CHUNK },
+  );
+  const moved = chunks.flatMap((c) => c.moved);
+  if (moved.length !== MOVES) throw new Error(`only ${moved.length} leads could be moved`);
+  const perMove = chunks.map((c) => c.ms / Math.max(1, c.moved.length));
+  const seconds = chunks.reduce((sum, c) => sum + c.ms, 0) / 1000;
+  say(`${MOVES} moves made offline in ${seconds.toFixed(1)} s; ms per move, by ${CHUNK}:`);
+  say(`  ${perMove.map((ms) => ms.toFixed(1)).join(' ')}`);
+  const first = perMove[0] ?? null;
+  const last = perMove.at(-1) ?? null;
+  figure({
+    what: `offline move with ${(MOVES - CHUNK).toLocaleString('en-US')}+ changes queued (mean of ${CHUNK}, bench hook)`,
+    size: `${(COLUMN * 3).toLocaleString('en-US')} leads`,
+    value: last === null ? null : round(last, 1),
+    unit: 'ms',
+    baseline: first === null ? null : round(first, 1),
+    baseline_what: `the first ${CHUNK} moves of the same run (queue almost empty)`,
+    target: null,
+    met: null,
+    smallerIsBetter: true,
+  });
+  return moved;
+}
+
 // `ws` lacks the index signature realtime-js declares; Node 20 needs a transport to construct
 // the client at all (nothing here opens a channel).
 type RealtimeTransport = NonNullable<
@@ -210,13 +256,10 @@ async function main(): Promise<void> {
 
     await context.setOffline(true);
     const before = await leadsIn(server.databaseUrl, pipeline.statusIds[1]);
-    const made = Date.now();
-    const moved = await page.evaluate(
-      (count) => (window as BenchWindow).__leadlanesBench?.moveFirst(count, 0, 1) ?? [],
-      MOVES,
-    );
-    if (moved.length !== MOVES) throw new Error(`only ${moved.length} leads could be moved`);
-    say(`${MOVES} moves made offline in ${((Date.now() - made) / 1000).toFixed(1)} s`);
+    // With BENCH_PROFILE, a profile of making the moves too.
+    const making = await tracePage(context, page, 'offline-moves');
+    const moved = await offlineMoves(page);
+    await making.stop();
     // From back online to all confirmed: the sync calls, and a profile with BENCH_PROFILE.
     const trace = await tracePage(context, page, 'queue');
     // Timed in the page: from just before going online to the frame after the sync line says
