@@ -3,6 +3,7 @@ import type {
   DBCoreKeyRange,
   DBCoreMutateRequest,
   DBCoreMutateResponse,
+  DBCorePutRequest,
   DBCoreRangeType,
   DBCoreTable,
   DBCoreTransaction,
@@ -149,6 +150,20 @@ function syncRowsOf(
   return reads ? reads.then(write) : write();
 }
 
+/**
+ * Whether a put may give entries other `touched` keys. Dexie's update, bulkUpdate and modify
+ * with an object say which fields they change (the push marking a batch applied changes
+ * `state` only): then the copy needs neither a read nor a write. A put of whole entries (a
+ * modify by function, a rebase's put) may change anything.
+ */
+function mayChangeTouched(req: DBCorePutRequest): boolean {
+  const specs = req.updates?.changeSpecs ?? (req.changeSpec ? [req.changeSpec] : null);
+  if (!specs) return true;
+  return specs.some((spec) =>
+    Object.keys(spec).some((path) => path === 'touched' || path.startsWith('touched.')),
+  );
+}
+
 /** Mirrors one outbox write into the store (after it succeeded, in the same transaction). */
 function mirror(
   core: DBCore,
@@ -164,6 +179,7 @@ function mirror(
       return deleteRowsOf(core, store, trans, req.keys as number[]);
     case 'add':
     case 'put': {
+      if (req.type === 'put' && !mayChangeTouched(req)) return undefined;
       const failed = new Set(Object.keys(res.failures).map(Number));
       const written = (req.values as OutboxEntry[]).filter((_, i) => !failed.has(i));
       return written.length > 0 ? syncRowsOf(core, store, trans, written) : undefined;
