@@ -1,22 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openLocalDb, type LocalDb } from './local-db.ts';
 import { pendingRowsOf } from './pending-rows.ts';
-import type { OutboxEntry } from './types.ts';
+import { outboxEntry } from './testing/rows.ts';
 
 let db: LocalDb | undefined;
 afterEach(() => db?.close());
-
-function entry(mutation_id: number, touched: string[]): OutboxEntry {
-  return {
-    mutation_id,
-    client_id: 'c',
-    name: 'move_lead',
-    args: {},
-    created_at: '2026-12-01T00:00:00.000Z',
-    state: 'pending',
-    touched,
-  };
-}
 
 describe('pendingRowsOf', () => {
   it('tells each watched row only about changes to its own pending state', async () => {
@@ -27,14 +15,14 @@ describe('pendingRowsOf', () => {
     const stopA = rows.subscribe('a', onA);
     const stopB = rows.subscribe('b', onB);
 
-    await db.outbox.add(entry(1, ['leads:a', 'lead_status_history:h1']));
+    await db.outbox.add(outboxEntry(1, ['leads:a', 'lead_status_history:h1']));
     await vi.waitFor(() => expect(rows.has('a')).toBe(true));
     expect(onA).toHaveBeenCalledTimes(1);
     expect(rows.has('h1')).toBe(true);
     expect(rows.has('b')).toBe(false);
 
     // A second change to a row already pending changes nothing for it; b gains one.
-    await db.outbox.bulkAdd([entry(2, ['leads:a']), entry(3, ['leads:b'])]);
+    await db.outbox.bulkAdd([outboxEntry(2, ['leads:a']), outboxEntry(3, ['leads:b'])]);
     await vi.waitFor(() => expect(rows.has('b')).toBe(true));
     expect(onA).toHaveBeenCalledTimes(1);
     expect(onB).toHaveBeenCalledTimes(1);
@@ -52,7 +40,7 @@ describe('pendingRowsOf', () => {
     // Nothing watched: no more calls (and the live query has stopped).
     stopA();
     stopB();
-    await db.outbox.add(entry(4, ['leads:a', 'leads:b']));
+    await db.outbox.add(outboxEntry(4, ['leads:a', 'leads:b']));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(onA).toHaveBeenCalledTimes(2);
     expect(onB).toHaveBeenCalledTimes(2);

@@ -6,26 +6,15 @@ import { consecutiveRuns } from './queued-rows.ts';
 import { queuedRowsCopy } from './testing/queued-rows-copy.ts';
 import { readCounter } from './testing/read-counter.ts';
 import type { OutboxEntry } from './types.ts';
+import { outboxEntry } from './testing/rows.ts';
 
 let db: LocalDb | undefined;
 afterEach(() => db?.close());
 
-function entry(mutation_id: number, touched: string[]): OutboxEntry {
-  return {
-    mutation_id,
-    client_id: 'c',
-    name: 'move_lead',
-    args: {},
-    created_at: '2026-12-01T00:00:00.000Z',
-    state: 'pending',
-    touched,
-  };
-}
-
 /** Entries 1…n, each touching its lead and a history row; every third also one shared lead. */
 function queue(n: number): OutboxEntry[] {
   return Array.from({ length: n }, (_, i) =>
-    entry(i + 1, [
+    outboxEntry(i + 1, [
       `leads:l${i}`,
       `lead_status_history:h${i}`,
       ...(i % 3 === 0 ? ['leads:shared'] : []),
@@ -51,7 +40,7 @@ describe('the outbox copy of its touched keys (queued-rows.ts)', () => {
     await expectMirrored(db);
 
     // A rebase gives an entry other rows (put of the whole entry); update does the same.
-    await outbox.put(entry(5, ['leads:elsewhere']));
+    await outbox.put(outboxEntry(5, ['leads:elsewhere']));
     await outbox.update(6, { touched: [] });
     await outbox.update(7, { touched: ['leads:l7', 'leads:new'] });
     await expectMirrored(db);
@@ -81,7 +70,7 @@ describe('the outbox copy of its touched keys (queued-rows.ts)', () => {
     await store.outbox.bulkAdd(queue(3));
     // Id 2 exists: Dexie writes the others and throws a BulkError naming the one that failed.
     await expect(
-      store.outbox.bulkAdd([entry(2, ['leads:dup']), entry(4, ['leads:l4'])]),
+      store.outbox.bulkAdd([outboxEntry(2, ['leads:dup']), outboxEntry(4, ['leads:l4'])]),
     ).rejects.toThrow();
     expect(await store.outbox.count()).toBe(4);
     await expectMirrored(store);
@@ -89,7 +78,7 @@ describe('the outbox copy of its touched keys (queued-rows.ts)', () => {
 
     await expect(
       store.transaction('rw', store.outbox, async () => {
-        await store.outbox.add(entry(9, ['leads:rolled-back']));
+        await store.outbox.add(outboxEntry(9, ['leads:rolled-back']));
         throw new Error('abort');
       }),
     ).rejects.toThrow('abort');

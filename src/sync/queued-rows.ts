@@ -117,8 +117,8 @@ const keyOf = ({ mutation_id, row }: QueuedRow): string => JSON.stringify([mutat
 /**
  * Makes the rows of the written entries exactly their `touched`, writing only the difference:
  * the stored rows of their ids are read first (keys only, one request per run of ids). A new
- * entry finds none; a state change (the push marks entries applied) finds them all and writes
- * nothing, so it is not a change anyone following the pending rows hears about.
+ * entry finds none; a whole entry put back with the same `touched` (a modify by function) finds
+ * them all and writes nothing, so it is not a change anyone following the pending rows hears of.
  */
 function syncRowsOf(
   core: DBCore,

@@ -1,4 +1,4 @@
-import type { Lead, Pipeline, PipelineStatus } from '../types.ts';
+import type { Lead, OutboxEntry, Pipeline, PipelineStatus } from '../types.ts';
 
 // Replicated rows for tests, with every column a fresh row has by default; tests name only what
 // they care about. `at` stamps the timestamps (a fixed value keeps relative times predictable).
@@ -60,5 +60,18 @@ export function leadRow(
     created_at: at,
     updated_at: at,
     ...fields,
+  };
+}
+
+/** A queued move that touched `touched` ("table:id" keys); its args are not looked at. */
+export function outboxEntry(mutation_id: number, touched: string[], at = DEFAULT_AT): OutboxEntry {
+  return {
+    mutation_id,
+    client_id: 'c',
+    name: 'move_lead',
+    args: {},
+    created_at: at,
+    state: 'pending',
+    touched,
   };
 }
