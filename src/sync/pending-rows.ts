@@ -14,7 +14,7 @@ export interface PendingRows {
   subscribe(id: string, listener: () => void): () => void;
 }
 
-/** For a card drawn outside any board (tests, the drag clone before the board is up). */
+/** For a card drawn outside the board page, which provides the real ones (component tests). */
 export const NO_PENDING_ROWS: PendingRows = {
   has: () => false,
   subscribe: () => () => undefined,

@@ -1,7 +1,8 @@
 // Board figures in Chromium that need one pipeline with 2,000 cards per column (issue 12):
-// a mouse drag over a 2,000-card column (fps, beside the idle page's fps), and 1,000 moves made
-// offline → back online → all confirmed (beside the same 1,000 mutations sent straight to
-// sync_push with supabase-js). Same production build and local backend as board-chromium.ts.
+// a mouse drag over a 2,000-card column (fps, beside the idle page's fps), the cost of a move
+// made with 900+ changes queued (beside the first 100 moves), and 1,000 moves made offline →
+// back online → all confirmed (beside the same 1,000 mutations sent straight to sync_push with
+// supabase-js). Same production build and local backend as board-chromium.ts.
 // BENCH_QUEUE_MOVES (default 1000) and BENCH_QUEUE_COLUMN (default 2000) change the sizes.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
