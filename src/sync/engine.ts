@@ -159,7 +159,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   function watchLocalStore(): () => void {
     // Pending rows and refusals are not copied into the status: the UI reads them with its own
-    // live queries (pendingRowIds in pending.ts, db.rejected), so every tab agrees. Two counts,
+    // live queries (pending-rows.ts, db.rejected), so every tab agrees. Two counts,
     // one request each: reading the entries, or even their `state` index keys (a cursor step per
     // entry), would cost every local write a walk of the whole queue.
     const subscription = liveQuery(async () => {
