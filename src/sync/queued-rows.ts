@@ -182,7 +182,14 @@ function mirror(
       if (req.type === 'put' && !mayChangeTouched(req)) return undefined;
       const failed = new Set(Object.keys(res.failures).map(Number));
       const written = (req.values as OutboxEntry[]).filter((_, i) => !failed.has(i));
-      return written.length > 0 ? syncRowsOf(core, store, trans, written) : undefined;
+      if (written.length === 0) return undefined;
+      // An added entry is new (add refuses an existing id), and an id's rows go with its entry:
+      // it has none yet, so its rows go straight in (every local write queues one this way).
+      if (req.type === 'add') {
+        const values = queuedRowsOf(written);
+        return values.length > 0 ? store.mutate({ type: 'put', trans, values }) : undefined;
+      }
+      return syncRowsOf(core, store, trans, written);
     }
   }
 }
