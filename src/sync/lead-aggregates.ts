@@ -1,11 +1,5 @@
-import type {
-  DBCore,
-  DBCoreMutateRequest,
-  DBCoreRangeType,
-  DBCoreTable,
-  DBCoreTransaction,
-  Middleware,
-} from 'dexie';
+import type { DBCoreMutateRequest, DBCoreRangeType, DBCoreTable, DBCoreTransaction } from 'dexie';
+import { keptOnWrite } from './kept-on-write.ts';
 import { keyBounds, RANGE_READ_MIN_KEYS, rangeIsDense } from './key-range.ts';
 import type { Lead, LeadAggregate } from './types.ts';
 
@@ -137,29 +131,12 @@ function aggregatingLeads(leads: DBCoreTable, aggregates: () => DBCoreTable): DB
 }
 
 /** Registered on every LocalDb (local-db.ts). */
-export const leadAggregatesMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
+export const leadAggregatesMiddleware = keptOnWrite({
   name: 'leadAggregates',
-  create(down) {
-    return {
-      ...down,
-      transaction(stores, mode, options) {
-        // Every read-write transaction over leads also locks the aggregates it must update.
-        const widened =
-          mode === 'readwrite' && stores.includes('leads') && !stores.includes(AGGREGATES_STORE)
-            ? [...stores, AGGREGATES_STORE]
-            : stores;
-        return down.transaction(widened, mode, options);
-      },
-      table(name) {
-        const table = down.table(name);
-        return name === 'leads'
-          ? aggregatingLeads(table, () => down.table(AGGREGATES_STORE))
-          : table;
-      },
-    };
-  },
-};
+  table: 'leads',
+  companion: AGGREGATES_STORE,
+  wrap: (leads, core) => aggregatingLeads(leads, () => core.table(AGGREGATES_STORE)),
+});
 
 /** Aggregates computed from scratch (the schema upgrade that introduces the store). */
 export function aggregatesOf(leads: Iterable<Lead>): LeadAggregate[] {

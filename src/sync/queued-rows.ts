@@ -7,8 +7,8 @@ import type {
   DBCoreRangeType,
   DBCoreTable,
   DBCoreTransaction,
-  Middleware,
 } from 'dexie';
+import { keptOnWrite } from './kept-on-write.ts';
 import type { OutboxEntry } from './types.ts';
 
 // Which rows have queued changes ("saving…" on a card; a pull page's rows to keep a base for)
@@ -207,24 +207,9 @@ function mirroredOutbox(core: DBCore, outbox: DBCoreTable): DBCoreTable {
 }
 
 /** Registered on every LocalDb (local-db.ts). */
-export const queuedRowsMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
+export const queuedRowsMiddleware = keptOnWrite({
   name: 'queuedRows',
-  create(down) {
-    return {
-      ...down,
-      transaction(stores, mode, options) {
-        // Every read-write transaction over the outbox also locks the copy it must update.
-        const widened =
-          mode === 'readwrite' && stores.includes('outbox') && !stores.includes(QUEUED_ROWS_STORE)
-            ? [...stores, QUEUED_ROWS_STORE]
-            : stores;
-        return down.transaction(widened, mode, options);
-      },
-      table(name) {
-        const table = down.table(name);
-        return name === 'outbox' ? mirroredOutbox(down, table) : table;
-      },
-    };
-  },
-};
+  table: 'outbox',
+  companion: QUEUED_ROWS_STORE,
+  wrap: (outbox, core) => mirroredOutbox(core, outbox),
+});
